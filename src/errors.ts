@@ -1,0 +1,153 @@
+/**
+ * Every error clientele throws is a {@link ClienteleError}: it carries a machine-readable
+ * `code`, the `path` to the bad value (row index, then field) and a message that names the
+ * function, says what was expected and quotes what was received.
+ *
+ * @module
+ */
+
+/** Codes for problems in the data a host hands over (rows, fields, values). */
+export type ValidationErrorCode =
+  | 'invalid_type'
+  | 'missing_field'
+  | 'unknown_field'
+  | 'invalid_date'
+  | 'future_date'
+  | 'non_finite'
+  | 'out_of_range'
+  | 'too_long'
+  | 'invalid_value'
+  | 'duplicate_line'
+  | 'duplicate_id'
+  | 'order_customer_conflict'
+  | 'mixed_currency';
+
+/** Codes for problems in the options or arguments a host passes to a function. */
+export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'empty_input' | 'too_many_rows';
+
+/** Every code a {@link ClienteleError} can carry. */
+export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode;
+
+/** One step of a path into the input: a row index or a field name. */
+export type PathSegment = string | number;
+
+/** Quotes a received value for an error message, shortened so a huge input cannot flood a log. */
+export function quoteValue(value: unknown, maxLength = 40): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else if (value === null) text = 'null';
+  else if (value === undefined) text = 'undefined';
+  else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date(${value.toISOString()})`;
+  else if (Array.isArray(value)) text = `an array of ${value.length}`;
+  else text = typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/**
+ * The base class of every error clientele throws. Catch it to handle all of them; switch on
+ * `code` for the specific problem.
+ *
+ * @example
+ * ```ts
+ * import { ClienteleError, summarize } from 'clientele';
+ * let code = '';
+ * try {
+ *   summarize([], { asOf: 'not a date' });
+ * } catch (error) {
+ *   if (error instanceof ClienteleError) code = error.code;
+ * }
+ * code; // => 'invalid_option'
+ * ```
+ * @category Errors
+ */
+export class ClienteleError extends Error {
+  /** What went wrong, as a stable string a program can switch on. */
+  readonly code: ErrorCode;
+  /** Where it went wrong: row index and field names, outermost first. Empty when not about one value. */
+  readonly path: readonly PathSegment[];
+
+  constructor(code: ErrorCode, message: string, path: readonly PathSegment[] = []) {
+    super(message);
+    this.name = 'ClienteleError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** One problem found in one input row. */
+export interface RowIssue {
+  /** Index of the row in the input array. */
+  readonly index: number;
+  /** Field path inside the row; empty when the row as a whole is wrong. */
+  readonly path: readonly PathSegment[];
+  readonly code: ValidationErrorCode;
+  readonly message: string;
+}
+
+/**
+ * Thrown when input data fails validation and the caller asked to throw rather than collect
+ * (`onInvalid: 'throw'`, or functions such as `summarize` that take raw rows). `issues` lists
+ * the problems found (the first `maxIssues` of them); `rejectedCount` says how many rows in all.
+ *
+ * @example
+ * ```ts
+ * import { ValidationError, parseTransactions } from 'clientele';
+ * let issue;
+ * try {
+ *   parseTransactions([{ orderId: 'o1', customerId: 'c1', at: '2026-02-30', amount: 10 }], { onInvalid: 'throw' });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) issue = error.issues[0];
+ * }
+ * issue?.code; // => 'invalid_date'
+ * issue?.path; // => ['at']
+ * ```
+ * @category Errors
+ */
+export class ValidationError extends ClienteleError {
+  /** The problems found, at most a few (see `rejectedCount` for the total). */
+  readonly issues: readonly RowIssue[];
+  /** The number of rows rejected in all. */
+  readonly rejectedCount: number;
+
+  constructor(functionName: string, issues: readonly RowIssue[], rejectedCount: number, given: number) {
+    const first = issues[0];
+    const shown = issues
+      .slice(0, 3)
+      .map((issue) => `  row ${issue.index}${issue.path.length > 0 ? ` ${issue.path.join('.')}` : ''}: ${issue.message}`)
+      .join('\n');
+    const more = rejectedCount > 3 ? `\n  … and ${rejectedCount - 3} more` : '';
+    super(
+      first?.code ?? 'invalid_value',
+      `${functionName} rejected ${rejectedCount} of ${given} rows:\n${shown}${more}`,
+      first ? [first.index, ...first.path] : [],
+    );
+    this.name = 'ValidationError';
+    this.issues = issues;
+    this.rejectedCount = rejectedCount;
+  }
+}
+
+/**
+ * Thrown when a function's options or arguments are wrong (a missing `asOf`, an unknown unit,
+ * an empty population where one is required).
+ *
+ * @example
+ * ```ts
+ * import { ConfigurationError, summarize } from 'clientele';
+ * let message = '';
+ * try {
+ *   summarize([], { asOf: '2026-01-01', unit: 'fortnights' as 'days' });
+ * } catch (error) {
+ *   if (error instanceof ConfigurationError) message = error.message;
+ * }
+ * message; // => 'summarize expects option `unit` to be "days" or "weeks", received "fortnights"'
+ * ```
+ * @category Errors
+ */
+export class ConfigurationError extends ClienteleError {
+  constructor(code: ConfigurationErrorCode, message: string, path: readonly PathSegment[] = []) {
+    super(code, message, path);
+    this.name = 'ConfigurationError';
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * clientele: customer segmentation for TypeScript. The host hands over customers,
+ * transactions and interactions; clientele validates them, summarises each customer and scores
+ * them. Pure functions, no I/O: "now" is always an explicit `asOf`.
+ *
+ * @module clientele
+ */
+export {
+  ClienteleError,
+  ConfigurationError,
+  ValidationError,
+  type ConfigurationErrorCode,
+  type ErrorCode,
+  type PathSegment,
+  type RowIssue,
+  type ValidationErrorCode,
+} from './errors';
+
+export type { InstantInput } from './model/parseInstant';
+export type { BatchParseOptions, ParseResult } from './model/parseRows';
+export {
+  createTransactionSchema,
+  TRANSACTION_FIELDS,
+  TRANSACTION_STATUSES,
+  transactionSchema,
+  type Transaction,
+  type TransactionInput,
+  type TransactionStatus,
+} from './model/transactionSchema';
+export {
+  CONSENT_CHANNELS,
+  createCustomerSchema,
+  CUSTOMER_FIELDS,
+  customerSchema,
+  type AttributeValue,
+  type ConsentChannel,
+  type Customer,
+  type CustomerInput,
+} from './model/customerSchema';
+export {
+  createInteractionSchema,
+  INTERACTION_FIELDS,
+  interactionSchema,
+  KNOWN_INTERACTION_KINDS,
+  type Interaction,
+  type InteractionInput,
+  type InteractionKind,
+} from './model/interactionSchema';
+export { parseTransactions, type ParseTransactionsOptions } from './model/parseTransactions';
+export { parseCustomers } from './model/parseCustomers';
+export { parseInteractions } from './model/parseInteractions';

@@ -1,0 +1,249 @@
+import { ConfigurationError, quoteValue } from '../errors';
+import { MAX_TEXT_LENGTH } from './idSchema';
+import { createInstantParser, isInstantProblem, MAX_EPOCH_MS, MIN_EPOCH_MS, type InstantInput } from './parseInstant';
+import { checkBatchOptions, finishBatch, rejectRow, validateRows, withoutAbsentFields, type BatchParseOptions, type ParseResult, type ValidatedRows } from './parseRows';
+import { createTransactionSchema, TRANSACTION_FIELDS, transactionSchema, type Transaction } from './transactionSchema';
+import { markValidated } from './validatedBatches';
+
+/** Options of {@link parseTransactions}. */
+export interface ParseTransactionsOptions extends BatchParseOptions {
+  /**
+   * The currency every accepted amount is in. Rows in another currency are converted with
+   * `convertCurrency` when given, and rejected (`mixed_currency`) when not. Without it, the most
+   * common currency of the batch is the base and rows in any other are rejected.
+   */
+  readonly baseCurrency?: string;
+  /** Converts `amount` (and `discount`) from `currency` into `baseCurrency`; called once per foreign row. */
+  readonly convertCurrency?: (amount: number, currency: string, at: number) => number;
+  /** Rows later than this instant are rejected as `future_date` (pass the export time to catch clock errors). */
+  readonly notAfter?: InstantInput;
+}
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
+
+function isShortText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT_LENGTH;
+}
+
+/**
+ * The fast path: a row already in normalised form (string ids, integer epoch-ms `at` in range,
+ * finite numbers, a status, no null or unknown fields) is accepted as it is, without copying.
+ * Anything else goes through the zod schema, which is the definition of what is valid.
+ */
+function normalisedTransaction(row: unknown): Transaction | undefined {
+  if (typeof row !== 'object' || row === null) return undefined;
+  const r = row as Record<string, unknown>;
+  const at = r.at;
+  const amount = r.amount;
+  const status = r.status;
+  if (
+    !isShortText(r.orderId) ||
+    !isShortText(r.customerId) ||
+    typeof at !== 'number' ||
+    !Number.isInteger(at) ||
+    at < MIN_EPOCH_MS ||
+    at > MAX_EPOCH_MS ||
+    typeof amount !== 'number' ||
+    !Number.isFinite(amount) ||
+    (status !== 'completed' && status !== 'refunded' && status !== 'cancelled')
+  ) {
+    return undefined;
+  }
+  for (const key in r) {
+    const value = r[key];
+    switch (key) {
+      case 'orderId':
+      case 'customerId':
+      case 'at':
+      case 'amount':
+      case 'status':
+        break;
+      case 'category':
+      case 'sku':
+      case 'channel':
+      case 'lineId':
+        if (!isShortText(value)) return undefined;
+        break;
+      case 'quantity':
+        if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+        break;
+      case 'discount':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+        break;
+      case 'currency':
+        if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return row as Transaction;
+}
+
+function currencyStep(batch: ValidatedRows<Transaction>, options: ParseTransactionsOptions): void {
+  const { candidates } = batch;
+  let base = options.baseCurrency;
+  if (base === undefined) {
+    const counts = new Map<string, number>();
+    for (const record of candidates) {
+      if (record?.currency !== undefined) counts.set(record.currency, (counts.get(record.currency) ?? 0) + 1);
+    }
+    if (counts.size <= 1) return;
+    // The most common currency is the base; ties go to the alphabetically first, so row order never matters.
+    for (const [currency, count] of counts) {
+      const best = base === undefined ? 0 : (counts.get(base) ?? 0);
+      if (count > best || (count === best && base !== undefined && currency < base)) base = currency;
+    }
+  }
+  const convert = options.convertCurrency;
+  for (let index = 0; index < candidates.length; index++) {
+    const record = candidates[index];
+    if (record?.currency === undefined || record.currency === base) continue;
+    if (convert === undefined) {
+      rejectRow(batch, {
+        index,
+        path: ['currency'],
+        code: 'mixed_currency',
+        message: `expected amounts in ${String(base)}, received ${quoteValue(record.currency)}; pass \`baseCurrency\` and \`convertCurrency\` to convert`,
+      });
+      continue;
+    }
+    const amount = convert(record.amount, record.currency, record.at);
+    const discount = record.discount === undefined ? undefined : convert(record.discount, record.currency, record.at);
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || (discount !== undefined && (typeof discount !== 'number' || !Number.isFinite(discount)))) {
+      rejectRow(batch, {
+        index,
+        path: ['amount'],
+        code: 'non_finite',
+        message: `convertCurrency returned ${quoteValue(amount)} for ${quoteValue(record.amount)} ${record.currency}; expected a finite number`,
+      });
+      continue;
+    }
+    candidates[index] = { ...record, amount, ...(discount === undefined ? {} : { discount }), currency: base as string };
+  }
+}
+
+function orderStep(batch: ValidatedRows<Transaction>): void {
+  const { candidates } = batch;
+  const customerOfOrder = new Map<string, string>();
+  const conflicted = new Set<string>();
+  for (const record of candidates) {
+    if (record === undefined) continue;
+    const owner = customerOfOrder.get(record.orderId);
+    if (owner === undefined) customerOfOrder.set(record.orderId, record.customerId);
+    else if (owner !== record.customerId) conflicted.add(record.orderId);
+  }
+  let lines: Map<string, Map<string, number>> | undefined;
+  for (let index = 0; index < candidates.length; index++) {
+    const record = candidates[index];
+    if (record === undefined) continue;
+    if (conflicted.size > 0 && conflicted.has(record.orderId)) {
+      rejectRow(batch, {
+        index,
+        path: ['customerId'],
+        code: 'order_customer_conflict',
+        message: `order ${quoteValue(record.orderId)} is claimed by more than one customer; every row of it is rejected`,
+      });
+      continue;
+    }
+    if (record.lineId === undefined) continue;
+    lines ??= new Map();
+    let ofOrder = lines.get(record.orderId);
+    if (ofOrder === undefined) {
+      ofOrder = new Map();
+      lines.set(record.orderId, ofOrder);
+    }
+    const first = ofOrder.get(record.lineId);
+    if (first === undefined) ofOrder.set(record.lineId, index);
+    else {
+      rejectRow(batch, {
+        index,
+        path: ['lineId'],
+        code: 'duplicate_line',
+        message: `line ${quoteValue(record.lineId)} of order ${quoteValue(record.orderId)} already appeared at row ${first}`,
+      });
+    }
+  }
+}
+
+function futureStep(batch: ValidatedRows<Transaction>, notAfter: number): void {
+  const { candidates } = batch;
+  for (let index = 0; index < candidates.length; index++) {
+    const record = candidates[index];
+    if (record !== undefined && record.at > notAfter) {
+      rejectRow(batch, {
+        index,
+        path: ['at'],
+        code: 'future_date',
+        message: `expected a time no later than ${new Date(notAfter).toISOString()}, received ${new Date(record.at).toISOString()}`,
+      });
+    }
+  }
+}
+
+function checkCurrencyOptions(options: ParseTransactionsOptions): void {
+  if (options.baseCurrency !== undefined && (typeof options.baseCurrency !== 'string' || !/^[A-Z]{3}$/.test(options.baseCurrency))) {
+    throw new ConfigurationError('invalid_option', `parseTransactions expects option \`baseCurrency\` to be a three-letter ISO 4217 code such as "EUR", received ${quoteValue(options.baseCurrency)}`, ['baseCurrency']);
+  }
+  if (options.convertCurrency !== undefined) {
+    if (typeof options.convertCurrency !== 'function') {
+      throw new ConfigurationError('invalid_option', `parseTransactions expects option \`convertCurrency\` to be a function, received ${quoteValue(options.convertCurrency)}`, ['convertCurrency']);
+    }
+    if (options.baseCurrency === undefined) {
+      throw new ConfigurationError('missing_option', 'parseTransactions needs option `baseCurrency` when `convertCurrency` is given: it names the currency to convert into', ['baseCurrency']);
+    }
+  }
+}
+
+/**
+ * Validates and normalises a batch of transaction rows. Every row is accounted for: it is
+ * either in `records` (normalised: string ids, `at` in epoch ms UTC, `status` set) or in
+ * `rejected` with its index, field path, code and a message. Besides each row's own fields, it
+ * checks what spans rows: all rows of an order belong to one customer
+ * (`order_customer_conflict`), a `lineId` appears once per order (`duplicate_line`), one
+ * currency per batch (`mixed_currency`) and, with `notAfter`, no future dates.
+ *
+ * Use it at the boundary where data enters your app; `summarize` takes its `records` without
+ * validating them again.
+ *
+ * @param rows - Transaction rows: one per order or per order line.
+ * @param options - Error handling, time zone, currency and future-date checks.
+ * @returns `{ records, rejected, counts, strippedFields }` with `counts.accepted + counts.rejected = counts.given`.
+ * @throws {ValidationError} `onInvalid: 'throw'` and a row is rejected (code of the first problem).
+ * @throws {ConfigurationError} `invalid_option` for bad options; `too_many_rows` beyond `maxRows`.
+ *
+ * @example
+ * ```ts
+ * import { parseTransactions } from 'clientele';
+ * const result = parseTransactions([
+ *   { orderId: 'o1', customerId: 'c1', at: '2026-03-01', amount: 40 },
+ *   { orderId: 'o2', customerId: 'c1', at: '2026-03-02', amount: Number.NaN },
+ * ]);
+ * result.counts; // => { given: 2, accepted: 1, rejected: 1 }
+ * result.records[0]?.at; // => Date.UTC(2026, 2, 1)
+ * result.rejected[0]?.code; // => 'non_finite'
+ * ```
+ * @category Model
+ */
+export function parseTransactions(rows: readonly unknown[], options: ParseTransactionsOptions = {}): ParseResult<Transaction> {
+  checkBatchOptions('parseTransactions', rows, options);
+  checkCurrencyOptions(options);
+  let notAfter: number | undefined;
+  if (options.notAfter !== undefined) {
+    const parsed = createInstantParser(options.timeZone)(options.notAfter);
+    if (isInstantProblem(parsed)) {
+      throw new ConfigurationError('invalid_option', `parseTransactions expects option \`notAfter\` to be an instant: ${parsed.message}`, ['notAfter']);
+    }
+    notAfter = parsed;
+  }
+  const schema = options.timeZone === undefined ? transactionSchema : createTransactionSchema({ timeZone: options.timeZone });
+  const batch = validateRows<Transaction>('parseTransactions', rows, schema, KNOWN_FIELDS, options, normalisedTransaction, (parsed) =>
+    withoutAbsentFields(parsed as Transaction),
+  );
+  currencyStep(batch, options);
+  orderStep(batch);
+  if (notAfter !== undefined) futureStep(batch, notAfter);
+  const result = finishBatch(batch);
+  markValidated(result.records);
+  return result;
+}
