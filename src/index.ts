@@ -49,3 +49,13 @@ export {
 export { parseTransactions, type ParseTransactionsOptions } from './model/parseTransactions';
 export { parseCustomers } from './model/parseCustomers';
 export { parseInteractions } from './model/parseInteractions';
+
+export type { CustomerFeatures, TimeUnit } from './features/CustomerFeatures';
+export { FEATURE_CATALOGUE, type FeatureInfo, type FeatureType } from './features/featureCatalogue';
+export { summarize, type SummarizeInputOptions } from './features/summarize';
+export { createSummarizer, type SummarizeOptions, type Summarizer } from './features/createSummarizer';
+export {
+  splitCalibrationHoldout,
+  type CalibrationHoldoutFeatures,
+  type SplitCalibrationHoldoutOptions,
+} from './features/splitCalibrationHoldout';

@@ -1,0 +1,197 @@
+import { ConfigurationError, ValidationError, quoteValue, type RowIssue } from '../errors';
+import { createDayNumber } from '../internal/dayNumber';
+import { isKnownTimeZone } from '../internal/zoneOffsetMinutes';
+import type { Customer } from '../model/customerSchema';
+import type { Interaction } from '../model/interactionSchema';
+import { parseCustomers } from '../model/parseCustomers';
+import { createInstantParser, isInstantProblem, type InstantInput } from '../model/parseInstant';
+import { parseInteractions } from '../model/parseInteractions';
+import { parseTransactions } from '../model/parseTransactions';
+import type { Transaction } from '../model/transactionSchema';
+import { isValidated } from '../model/validatedBatches';
+import { computeFeatures, type FeatureSettings } from './computeFeatures';
+import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
+import { SummaryState } from './SummaryState';
+
+/** Options of {@link createSummarizer} and `summarize`. */
+export interface SummarizeOptions {
+  /** The observation end: rows on later calendar days are outside the window and left out. Required. */
+  readonly asOf: InstantInput;
+  /** Unit of the BTYD times (`firstToLastPurchase`, `firstPurchaseToAsOf`). Default `days`. */
+  readonly unit?: TimeUnit;
+  /** IANA time zone whose calendar days count (same-day merging, days since...). Default `UTC`. */
+  readonly timeZone?: string;
+  /** Length of a value-trend period in days. Default 90. */
+  readonly trendPeriodDays?: number;
+  /** Number of periods the spend slope looks back over. Default 4. */
+  readonly trendPeriods?: number;
+}
+
+/** Folds transactions, customers and interactions batch by batch; see {@link createSummarizer}. */
+export interface Summarizer {
+  /** Folds a batch of transaction rows (raw rows are validated; a rejected row throws a `ValidationError`). */
+  add(transactions: readonly unknown[]): Summarizer;
+  /** Folds customer records: prospects appear, attributes and consent are attached. */
+  addCustomers(customers: readonly unknown[]): Summarizer;
+  /** Folds interaction rows (engagement features). */
+  addInteractions(interactions: readonly unknown[]): Summarizer;
+  /** Folds another summarizer with the same options (a shard of customers or a range of time). */
+  merge(other: Summarizer): Summarizer;
+  /** One `CustomerFeatures` per customer seen so far, sorted by customer id. */
+  result(): CustomerFeatures[];
+  /** The settings this summarizer was created with, normalised. */
+  readonly settings: FeatureSettings & { readonly timeZone: string };
+}
+
+/** The state behind each summarizer, reachable only from this module (so `merge` can read another's). */
+const states = new WeakMap<Summarizer, SummaryState>();
+
+function positiveInteger(functionName: string, name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 100_000) {
+    throw new ConfigurationError('invalid_option', `${functionName} expects option \`${name}\` to be a whole number from 1 to 100000, received ${quoteValue(value)}`, [name]);
+  }
+  return value;
+}
+
+/** Checks and normalises summary options; shared by `summarize`, `createSummarizer` and `splitCalibrationHoldout`. */
+export function resolveSummarizeOptions(functionName: string, options: SummarizeOptions): FeatureSettings & { readonly timeZone: string } {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError('missing_option', `${functionName} needs options with an \`asOf\` date, received ${quoteValue(options)}`);
+  }
+  const unit = options.unit ?? 'days';
+  if (unit !== 'days' && unit !== 'weeks') {
+    throw new ConfigurationError('invalid_option', `${functionName} expects option \`unit\` to be "days" or "weeks", received ${quoteValue(unit)}`, ['unit']);
+  }
+  const timeZone = options.timeZone ?? 'UTC';
+  if (typeof timeZone !== 'string' || !isKnownTimeZone(timeZone)) {
+    throw new ConfigurationError('invalid_option', `${functionName} expects option \`timeZone\` to be an IANA time zone such as "Europe/Paris", received ${quoteValue(timeZone)}`, ['timeZone']);
+  }
+  if (options.asOf === undefined) {
+    throw new ConfigurationError('missing_option', `${functionName} needs option \`asOf\`: the date the features describe (clientele never reads the clock)`, ['asOf']);
+  }
+  const asOfInstant = createInstantParser(timeZone)(options.asOf);
+  if (isInstantProblem(asOfInstant)) {
+    throw new ConfigurationError('invalid_option', `${functionName} expects option \`asOf\` to be a date: ${asOfInstant.message}`, ['asOf']);
+  }
+  const dayNumber = createDayNumber(timeZone);
+  const asOfDay = dayNumber(asOfInstant);
+  return {
+    asOf: asOfInstant,
+    asOfDay,
+    unit,
+    timeZone,
+    dayNumber,
+    trendPeriodDays: positiveInteger(functionName, 'trendPeriodDays', options.trendPeriodDays, 90),
+    trendPeriods: positiveInteger(functionName, 'trendPeriods', options.trendPeriods, 4),
+  };
+}
+
+function validated<T>(rows: readonly unknown[], parse: (rows: readonly unknown[]) => { records: readonly T[] }): readonly T[] {
+  return isValidated(rows) ? (rows as readonly T[]) : parse(rows).records;
+}
+
+/**
+ * Creates an incremental summarizer: it folds batches of transactions (and customers and
+ * interactions) into sufficient statistics, so a dashboard can stream a large file and a host
+ * can summarise shards in parallel and `merge` them. `result()` gives exactly what `summarize`
+ * gives on the whole input. A refund may arrive in a later batch than its order.
+ *
+ * Use `summarize` when all rows are in memory at once.
+ *
+ * @param options - `asOf` (required), `unit`, `timeZone`, trend settings.
+ * @returns A summarizer with `add`, `addCustomers`, `addInteractions`, `merge` and `result`.
+ * @throws {ConfigurationError} `missing_option` without `asOf`; `invalid_option` for bad options or merging summarizers with different options.
+ * @throws {ValidationError} from `add*` when a batch has invalid rows, or an order is claimed by two customers across batches (`order_customer_conflict`).
+ *
+ * @example
+ * ```ts
+ * import { createSummarizer } from 'clientele';
+ * const summarizer = createSummarizer({ asOf: '2026-06-30' });
+ * summarizer.add([{ orderId: 'o1', customerId: 'c1', at: '2026-06-01', amount: 30 }]);
+ * summarizer.add([{ orderId: 'o2', customerId: 'c1', at: '2026-06-20', amount: 50 }]);
+ * const [features] = summarizer.result();
+ * features?.orders; // => 2
+ * features?.daysSinceLastPurchase; // => 10
+ * ```
+ * @category Features
+ */
+export function createSummarizer(options: SummarizeOptions): Summarizer {
+  const settings = resolveSummarizeOptions('createSummarizer', options);
+  const state = new SummaryState();
+  const { asOfDay, dayNumber } = settings;
+  const parseOptions = { onInvalid: 'throw', timeZone: settings.timeZone } as const;
+
+  const summarizer: Summarizer = {
+    settings,
+    add(transactions) {
+      const records = validated<Transaction>(transactions, (rows) => parseTransactions(rows, parseOptions));
+      // A parsed batch is consistent on its own; check it against earlier batches before folding anything.
+      if (state.orderIds.length > 0) {
+        const conflicts: RowIssue[] = [];
+        let conflictCount = 0;
+        for (let index = 0; index < records.length; index++) {
+          const row = records[index] as Transaction;
+          const order = state.orderIndex.get(row.orderId);
+          if (order === undefined) continue;
+          const owner = state.customerIds[state.orderCustomer[order] as number] as string;
+          if (owner === row.customerId || row.status === 'cancelled') continue;
+          conflictCount++;
+          if (conflicts.length < 20) {
+            conflicts.push({
+              index,
+              path: ['customerId'],
+              code: 'order_customer_conflict',
+              message: `order ${quoteValue(row.orderId)} belongs to customer ${quoteValue(owner)} in an earlier batch, received ${quoteValue(row.customerId)}`,
+            });
+          }
+        }
+        if (conflictCount > 0) throw new ValidationError('createSummarizer.add', conflicts, conflictCount, records.length);
+      }
+      for (let index = 0; index < records.length; index++) {
+        const row = records[index] as Transaction;
+        if (dayNumber(row.at) <= asOfDay) state.addTransaction(row);
+      }
+      return summarizer;
+    },
+    addCustomers(customers) {
+      for (const record of validated<Customer>(customers, (rows) => parseCustomers(rows, parseOptions))) state.addCustomer(record);
+      return summarizer;
+    },
+    addInteractions(interactions) {
+      state.interactionsGiven = true;
+      for (const row of validated<Interaction>(interactions, (rows) => parseInteractions(rows, parseOptions))) {
+        if (dayNumber(row.at) <= asOfDay) state.addInteraction(row);
+      }
+      return summarizer;
+    },
+    merge(other) {
+      const otherState = states.get(other);
+      if (otherState === undefined || otherState === state) {
+        throw new ConfigurationError('invalid_option', `createSummarizer.merge expects another summarizer made by createSummarizer, received ${otherState === state ? 'itself' : quoteValue(other)}`);
+      }
+      const a = settings;
+      const b = other.settings;
+      if (a.asOf !== b.asOf || a.unit !== b.unit || a.timeZone !== b.timeZone || a.trendPeriodDays !== b.trendPeriodDays || a.trendPeriods !== b.trendPeriods) {
+        throw new ConfigurationError('invalid_option', 'createSummarizer.merge needs summarizers with the same asOf, unit, timeZone and trend options');
+      }
+      const conflicts = state.conflictingOrders(otherState);
+      if (conflicts.length > 0) {
+        const issues = conflicts.slice(0, 20).map((orderId, index): RowIssue => ({
+          index,
+          path: ['orderId'],
+          code: 'order_customer_conflict',
+          message: `order ${quoteValue(orderId)} belongs to different customers in the two summarizers`,
+        }));
+        throw new ValidationError('createSummarizer.merge', issues, conflicts.length, conflicts.length);
+      }
+      state.merge(otherState);
+      return summarizer;
+    },
+    result() {
+      return computeFeatures(state, settings);
+    },
+  };
+  states.set(summarizer, state);
+  return summarizer;
+}

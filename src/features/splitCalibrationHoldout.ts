@@ -1,0 +1,90 @@
+import { ConfigurationError } from '../errors';
+import { parseTransactions } from '../model/parseTransactions';
+import type { Transaction, TransactionInput } from '../model/transactionSchema';
+import { isValidated, markValidated } from '../model/validatedBatches';
+import { createSummarizer, resolveSummarizeOptions, type SummarizeOptions } from './createSummarizer';
+import type { CustomerFeatures } from './CustomerFeatures';
+
+/** Options of {@link splitCalibrationHoldout}. */
+export interface SplitCalibrationHoldoutOptions extends Omit<SummarizeOptions, 'asOf'> {
+  /** Last calendar day of the calibration period (inclusive); features describe the customer as of this day. */
+  readonly calibrationEnd: SummarizeOptions['asOf'];
+  /** Last calendar day of the holdout period (inclusive). */
+  readonly observationEnd: SummarizeOptions['asOf'];
+}
+
+/** A customer's calibration-period features plus what they actually did in the holdout period. */
+export interface CalibrationHoldoutFeatures extends CustomerFeatures {
+  /** Purchase days in the holdout period (same-day orders count once, as for `repeatPurchases`). */
+  readonly holdoutPurchases: number;
+  /** Net spend in the holdout period (refunds in the holdout lower it). */
+  readonly holdoutValue: number;
+  /** Length of the holdout period, in `timeUnit`. */
+  readonly holdoutDuration: number;
+}
+
+/**
+ * Splits a transaction log at `calibrationEnd` for model validation: features of the
+ * calibration period (as `summarize` with `asOf: calibrationEnd`) plus each customer's actual
+ * purchases and value in the holdout period up to `observationEnd`. Only customers who bought
+ * in the calibration period are included: the cohort a model fitted on calibration can
+ * predict for. Customers whose first purchase falls in the holdout are not part of it.
+ *
+ * @param transactions - Transaction rows or parsed records.
+ * @param options - `calibrationEnd`, `observationEnd` (both inclusive days), `unit`, `timeZone`.
+ * @returns One entry per calibration customer, sorted by customer id.
+ * @throws {ConfigurationError} `invalid_option` when `observationEnd` is not after `calibrationEnd`.
+ * @throws {ValidationError} when a row is invalid.
+ * @see Fader, Hardie & Lee (2005): CDNOW, 39 calibration weeks and 39 holdout weeks.
+ *
+ * @example
+ * ```ts
+ * import { splitCalibrationHoldout } from 'clientele';
+ * const [c1] = splitCalibrationHoldout(
+ *   [
+ *     { orderId: 'o1', customerId: 'c1', at: '2026-01-05', amount: 20 },
+ *     { orderId: 'o2', customerId: 'c1', at: '2026-02-10', amount: 35 },
+ *     { orderId: 'o3', customerId: 'c2', at: '2026-02-11', amount: 99 },
+ *   ],
+ *   { calibrationEnd: '2026-01-31', observationEnd: '2026-02-28' },
+ * );
+ * c1?.orders; // => 1
+ * c1?.holdoutPurchases; // => 1
+ * c1?.holdoutValue; // => 35
+ * c1?.holdoutDuration; // => 28
+ * ```
+ * @category Features
+ */
+export function splitCalibrationHoldout(
+  transactions: readonly (TransactionInput | Transaction)[],
+  options: SplitCalibrationHoldoutOptions,
+): CalibrationHoldoutFeatures[] {
+  const { calibrationEnd, observationEnd, ...rest } = options;
+  const calibration = resolveSummarizeOptions('splitCalibrationHoldout', { ...rest, asOf: calibrationEnd });
+  const observation = resolveSummarizeOptions('splitCalibrationHoldout', { ...rest, asOf: observationEnd });
+  if (observation.asOfDay <= calibration.asOfDay) {
+    throw new ConfigurationError('invalid_option', 'splitCalibrationHoldout expects `observationEnd` to be a later day than `calibrationEnd`', ['observationEnd']);
+  }
+  const records: readonly Transaction[] = isValidated(transactions)
+    ? (transactions as readonly Transaction[])
+    : parseTransactions(transactions, { onInvalid: 'throw', timeZone: calibration.timeZone }).records;
+  const { dayNumber } = calibration;
+  const holdoutRows = markValidated(Object.freeze(records.filter((row) => dayNumber(row.at) > calibration.asOfDay)));
+
+  const features = createSummarizer({ ...rest, asOf: calibrationEnd }).add(records).result();
+  const holdout = new Map(
+    createSummarizer({ ...rest, asOf: observationEnd })
+      .add(holdoutRows)
+      .result()
+      .map((customer) => [customer.customerId, customer] as const),
+  );
+  const unitDays = calibration.unit === 'weeks' ? 7 : 1;
+  const holdoutDuration = (observation.asOfDay - calibration.asOfDay) / unitDays;
+  const result: CalibrationHoldoutFeatures[] = [];
+  for (const customer of features) {
+    if (customer.isProspect) continue;
+    const later = holdout.get(customer.customerId);
+    result.push({ ...customer, holdoutPurchases: later?.purchaseDays ?? 0, holdoutValue: later?.monetaryTotal ?? 0, holdoutDuration });
+  }
+  return result;
+}
