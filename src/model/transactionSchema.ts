@@ -39,7 +39,10 @@ export function createTransactionSchema(options: { readonly timeZone?: string } 
     quantity: optionalField(z.number()),
     discount: optionalField(z.number().check(z.nonnegative())),
     channel: optionalField(labelSchema),
-    status: z._default(z.enum(TRANSACTION_STATUSES), 'completed'),
+    status: z.pipe(
+      optionalField(z.enum(TRANSACTION_STATUSES)),
+      z.transform((status: TransactionStatus | null | undefined): TransactionStatus => status ?? 'completed'),
+    ),
     lineId: optionalField(idSchema),
   });
 }

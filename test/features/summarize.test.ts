@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, ValidationError, createSummarizer, parseTransactions, summarize, type CustomerFeatures } from 'clientele';
+
+const DAY = 86_400_000;
+const asOf = '2026-06-30';
+
+// A hand-computed fixture: every expected number below is worked out in the comments.
+const transactions = [
+  { orderId: 'o1', lineId: 1, customerId: 'ann', at: '2026-01-10T09:00:00Z', amount: 50, category: 'shoes', discount: 5 },
+  { orderId: 'o1', lineId: 2, customerId: 'ann', at: '2026-01-10T09:00:00Z', amount: 30, category: 'bags' },
+  { orderId: 'o2', customerId: 'ann', at: '2026-01-10T20:00:00Z', amount: 20, category: 'shoes' }, // same day as o1
+  { orderId: 'o3', lineId: 1, customerId: 'ann', at: '2026-03-11', amount: 100, category: 'bags' },
+  { orderId: 'o3', lineId: 'r1', customerId: 'ann', at: '2026-03-20', amount: -40, category: 'bags' }, // partial refund
+  { orderId: 'o4', lineId: 1, customerId: 'ann', at: '2026-06-09', amount: 60, category: 'shoes' },
+  { orderId: 'o4', lineId: 2, customerId: 'ann', at: '2026-06-09', amount: 10, category: 'hats', status: 'refunded' },
+  { orderId: 'o5', customerId: 'ann', at: '2026-06-20', amount: 500, status: 'cancelled' }, // never happened
+  { orderId: 'o6', customerId: 'ann', at: '2026-07-05', amount: 70 }, // after asOf
+  { orderId: 'refund-9', customerId: 'ann', at: '2026-06-25', amount: -5 }, // a refund on its own order
+  { orderId: 'o7', customerId: 'cy', at: '2026-06-30T23:00:00Z', amount: 10 }, // bought on the asOf day
+];
+const customers = [
+  { id: 'bob', createdAt: '2026-05-01', attributes: { region: 'north' }, consent: { email: true } },
+  { id: 'ann', attributes: { region: 'south', tags: ['vip'] } },
+];
+const interactions = [
+  { customerId: 'ann', at: '2026-06-01', kind: 'email_open' },
+  { customerId: 'ann', at: '2026-06-20', kind: 'survey', score: 9 },
+  { customerId: 'ann', at: '2026-07-02', kind: 'survey', score: 1 }, // after asOf
+  { customerId: 'bob', at: '2026-05-01', kind: 'site_visit' },
+];
+
+function byId(features: readonly CustomerFeatures[]): Map<string, CustomerFeatures> {
+  return new Map(features.map((customer) => [customer.customerId, customer]));
+}
+
+describe('summarize', () => {
+  const result = summarize(transactions, { asOf, customers, interactions, trendPeriodDays: 30, trendPeriods: 3 });
+  const ann = byId(result).get('ann') as CustomerFeatures;
+
+  it('returns one entry per customer, sorted by id, prospects included', () => {
+    expect(result.map((customer) => customer.customerId)).toEqual(['ann', 'bob', 'cy']);
+  });
+
+  it('computes the RFM inputs with refunds, cancellations and the observation window', () => {
+    expect(ann).toMatchObject({
+      asOf: Date.UTC(2026, 5, 30),
+      isProspect: false,
+      firstPurchaseAt: Date.UTC(2026, 0, 10, 9),
+      lastPurchaseAt: Date.UTC(2026, 5, 9),
+      daysSinceFirstPurchase: 171, // Jan 10 -> Jun 30
+      daysSinceLastPurchase: 21, // Jun 9 -> Jun 30
+      orders: 4, // o1 o2 o3 o4; o5 cancelled, o6 after asOf, refund-9 is not a purchase
+      purchaseDays: 3, // Jan 10, Mar 11, Jun 9
+      monetaryTotal: 215, // 80 + 20 + (100 - 40) + 60 - 5
+      grossSpend: 270, // 80 + 20 + 100 + 60 + 10 (the refunded hat)
+      refundedAmount: 55, // 40 + 10 + 5
+      averageOrderValue: 215 / 4,
+    });
+    expect(ann.refundRate).toBeCloseTo(55 / 270, 12);
+  });
+
+  it('computes the BTYD summary with same-day orders merged', () => {
+    expect(ann).toMatchObject({
+      timeUnit: 'days',
+      repeatPurchases: 2,
+      firstToLastPurchase: 150, // 60 + 90
+      firstPurchaseToAsOf: 171,
+      meanRepeatPurchaseValue: 60, // (Mar 11: 100 - 40) and (Jun 9: 60)
+    });
+    const weekly = byId(summarize(transactions, { asOf, unit: 'weeks' })).get('ann');
+    expect(weekly?.firstToLastPurchase).toBeCloseTo(150 / 7, 12);
+    expect(weekly?.firstPurchaseToAsOf).toBeCloseTo(171 / 7, 12);
+  });
+
+  it('computes cadence from the intervals between purchase days', () => {
+    expect(ann.medianInterpurchaseDays).toBe(75); // intervals 60 and 90
+    expect(ann.meanInterpurchaseDays).toBe(75);
+    expect(ann.interpurchaseCv).toBeCloseTo(Math.sqrt(450) / 75, 12);
+    expect(ann.expectedNextPurchaseAt).toBe(Date.UTC(2026, 5, 9) + 75 * DAY);
+  });
+
+  it('computes category mix, discounts and the value trend', () => {
+    expect(ann.categoryShares).toEqual({ bags: 0.5, shoes: 0.5 }); // 130 each; the refunded hat is not spend
+    expect(ann.topCategory).toBe('bags'); // a tie goes to the alphabetically first
+    expect(ann.distinctCategories).toBe(2);
+    expect(ann.discountedOrderShare).toBe(0.25);
+    expect(ann.spendLastPeriod).toBe(55); // Jun 1..30: 60 - 5
+    expect(ann.spendPreviousPeriod).toBe(0);
+    expect(ann.spendChange).toBeNull();
+    expect(ann.spendSlope).toBe(27.5); // periods [0, 0, 55] -> slope 55 / 2
+  });
+
+  it('computes engagement from interactions up to asOf', () => {
+    expect(ann).toMatchObject({
+      interactionCount: 2,
+      interactionCounts: { email_open: 1, survey: 1 },
+      lastInteractionAt: Date.UTC(2026, 5, 20),
+      daysSinceLastInteraction: 10,
+      meanInteractionScore: 9,
+    });
+  });
+
+  it('describes a prospect with nulls where a purchase is needed, and carries host data', () => {
+    expect(byId(result).get('bob')).toMatchObject({
+      isProspect: true,
+      createdAt: Date.UTC(2026, 4, 1),
+      orders: 0,
+      monetaryTotal: 0,
+      repeatPurchases: 0,
+      firstToLastPurchase: null,
+      firstPurchaseToAsOf: null,
+      daysSinceLastPurchase: null,
+      averageOrderValue: null,
+      refundRate: null,
+      interactionCount: 1,
+      attributes: { region: 'north' },
+      consent: { email: true },
+    });
+    expect(ann.attributes).toEqual({ region: 'south', tags: ['vip'] });
+  });
+
+  it('handles a customer whose only purchase is on the asOf day', () => {
+    expect(byId(result).get('cy')).toMatchObject({
+      orders: 1,
+      repeatPurchases: 0,
+      firstToLastPurchase: 0,
+      firstPurchaseToAsOf: 0,
+      daysSinceLastPurchase: 0,
+      meanRepeatPurchaseValue: null,
+      medianInterpurchaseDays: null,
+      expectedNextPurchaseAt: null,
+      interactionCount: 0,
+      interactionCounts: {},
+    });
+  });
+
+  it('leaves engagement null when no interactions are given', () => {
+    const [first] = summarize(transactions, { asOf });
+    expect(first?.interactionCount).toBeNull();
+    expect(first?.meanInteractionScore).toBeNull();
+  });
+
+  it('counts calendar days in the given time zone', () => {
+    const rows = [
+      { orderId: 'a', customerId: 'c', at: '2026-06-09T22:30:00Z', amount: 1 },
+      { orderId: 'b', customerId: 'c', at: '2026-06-10T00:30:00Z', amount: 1 },
+    ];
+    expect(summarize(rows, { asOf })[0]?.purchaseDays).toBe(2);
+    expect(summarize(rows, { asOf, timeZone: 'Europe/Paris' })[0]?.purchaseDays).toBe(1); // both on Jun 10 in Paris
+  });
+
+  it('takes parsed records without validating again, and gives the same result as raw rows', () => {
+    const parsed = parseTransactions(transactions);
+    expect(summarize(parsed.records, { asOf })).toEqual(summarize(transactions, { asOf }));
+  });
+
+  it('handles empty input, one customer and all-equal values', () => {
+    expect(summarize([], { asOf })).toEqual([]);
+    const equal = Array.from({ length: 5 }, (_, index) => ({ orderId: `o${index}`, customerId: `c${index}`, at: '2026-06-01', amount: 10 }));
+    const features = summarize(equal, { asOf });
+    expect(new Set(features.map((customer) => customer.monetaryTotal))).toEqual(new Set([10]));
+    expect(summarize([equal[0] as (typeof equal)[0]], { asOf })).toHaveLength(1);
+  });
+
+  it('handles a customer with hundreds of purchases on distinct days', () => {
+    const rows = Array.from({ length: 500 }, (_, index) => ({ orderId: `o${index}`, customerId: 'heavy', at: Date.UTC(2025, 0, 1) + index * DAY, amount: 1 }));
+    const [heavy] = summarize(rows, { asOf });
+    expect(heavy).toMatchObject({ orders: 500, repeatPurchases: 499, firstToLastPurchase: 499, medianInterpurchaseDays: 1, interpurchaseCv: 0 });
+  });
+
+  it('throws a ValidationError that lists the first bad rows', () => {
+    expect(() => summarize([{ orderId: 'o1', customerId: 'c1', at: 'soon', amount: 1 }], { asOf })).toThrow(ValidationError);
+  });
+
+  it('checks its options', () => {
+    expect(() => summarize([], {} as never)).toThrow(expect.objectContaining({ code: 'missing_option', path: ['asOf'] }));
+    expect(() => summarize([], { asOf: '2026-02-30' })).toThrow(/asOf/);
+    expect(() => summarize([], { asOf, unit: 'months' as never })).toThrow(ConfigurationError);
+    expect(() => summarize([], { asOf, trendPeriods: 0 })).toThrow(/trendPeriods/);
+    expect(() => summarize([], { asOf, timeZone: 'Nowhere/Land' })).toThrow(/timeZone/);
+  });
+});
+
+describe('createSummarizer', () => {
+  it('folds a refund that arrives in a later batch onto its order', () => {
+    const summarizer = createSummarizer({ asOf });
+    summarizer.add([{ orderId: 'o1', customerId: 'c1', at: '2026-06-01', amount: 100 }]);
+    summarizer.add([{ orderId: 'o1', customerId: 'c1', at: '2026-06-05', amount: -30 }]);
+    expect(summarizer.result()[0]).toMatchObject({ orders: 1, monetaryTotal: 70, refundedAmount: 30 });
+  });
+
+  it('rejects an order that changes customer across batches, and folds nothing of that batch', () => {
+    const summarizer = createSummarizer({ asOf });
+    summarizer.add([{ orderId: 'o1', customerId: 'c1', at: '2026-06-01', amount: 100 }]);
+    expect(() =>
+      summarizer.add([
+        { orderId: 'o2', customerId: 'c2', at: '2026-06-02', amount: 5 },
+        { orderId: 'o1', customerId: 'c2', at: '2026-06-02', amount: 5 },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'order_customer_conflict' }));
+    expect(summarizer.result().map((customer) => customer.customerId)).toEqual(['c1']);
+  });
+
+  it('refuses to merge summarizers with different options, itself, or something else', () => {
+    const a = createSummarizer({ asOf });
+    expect(() => a.merge(createSummarizer({ asOf, unit: 'weeks' }))).toThrow(/same asOf/);
+    expect(() => a.merge(a)).toThrow(/itself/);
+    expect(() => a.merge({} as never)).toThrow(ConfigurationError);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createInstantParser } from '../../src/model/parseInstant';
+
+describe('createInstantParser', () => {
+  const parseUtc = createInstantParser();
+  it.each([
+    ['2026-06-30', Date.UTC(2026, 5, 30)],
+    ['2026-06-30T14:05', Date.UTC(2026, 5, 30, 14, 5)],
+    ['2026-06-30 14:05:09.123', Date.UTC(2026, 5, 30, 14, 5, 9, 123)],
+    ['2026-06-30T14:05:09Z', Date.UTC(2026, 5, 30, 14, 5, 9)],
+    ['2026-06-30T14:05:09-0330', Date.UTC(2026, 5, 30, 17, 35, 9)],
+    ['2024-02-29', Date.UTC(2024, 1, 29)],
+    [Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1)],
+  ])('reads %s', (input, expected) => {
+    expect(parseUtc(input)).toBe(expected);
+  });
+
+  it.each(['2026-02-29', '1900-02-29', '2026-04-31', '2026-06-30T25:00', 'June 30', '2026-6-3', '', '2026-06-30T14:05+25:00'])('rejects %j', (input) => {
+    expect(parseUtc(input)).toMatchObject({ code: 'invalid_date' });
+  });
+
+  it('reads wall-clock strings in a time zone, across a daylight-saving change', () => {
+    const parseNewYork = createInstantParser('America/New_York');
+    expect(parseNewYork('2026-03-07T12:00')).toBe(Date.UTC(2026, 2, 7, 17)); // EST, UTC-5
+    expect(parseNewYork('2026-03-09T12:00')).toBe(Date.UTC(2026, 2, 9, 16)); // EDT, UTC-4
+  });
+
+  it('rejects numbers that look like epoch seconds and non-date types', () => {
+    expect(parseUtc(1_750_000_000)).toMatchObject({ code: 'invalid_date' });
+    expect(parseUtc(true)).toMatchObject({ code: 'invalid_type' });
+    expect(parseUtc(Number.NaN)).toMatchObject({ code: 'invalid_date' });
+  });
+});
