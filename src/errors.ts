@@ -23,7 +23,7 @@ export type ValidationErrorCode =
   | 'mixed_currency';
 
 /** Codes for problems in the options or arguments a host passes to a function. */
-export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'empty_input' | 'too_many_rows';
+export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'too_many_rows';
 
 /** Every code a {@link ClienteleError} can carry. */
 export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode;

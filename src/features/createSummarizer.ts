@@ -117,7 +117,12 @@ function validated<T>(rows: readonly unknown[], parse: (rows: readonly unknown[]
  * @category Features
  */
 export function createSummarizer(options: SummarizeOptions): Summarizer {
-  const settings = resolveSummarizeOptions('createSummarizer', options);
+  return summarizerFor('createSummarizer', options);
+}
+
+/** Creates a summarizer whose option errors name `functionName`, the function the host called. */
+export function summarizerFor(functionName: string, options: SummarizeOptions): Summarizer {
+  const settings = resolveSummarizeOptions(functionName, options);
   const state = new SummaryState();
   const { asOfDay, dayNumber } = settings;
   const parseOptions = { onInvalid: 'throw', timeZone: settings.timeZone } as const;

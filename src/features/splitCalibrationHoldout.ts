@@ -2,7 +2,7 @@ import { ConfigurationError } from '../errors';
 import { parseTransactions } from '../model/parseTransactions';
 import type { Transaction, TransactionInput } from '../model/transactionSchema';
 import { isValidated, markValidated } from '../model/validatedBatches';
-import { createSummarizer, resolveSummarizeOptions, type SummarizeOptions } from './createSummarizer';
+import { resolveSummarizeOptions, summarizerFor, type SummarizeOptions } from './createSummarizer';
 import type { CustomerFeatures } from './CustomerFeatures';
 
 /** Options of {@link splitCalibrationHoldout}. */
@@ -71,9 +71,9 @@ export function splitCalibrationHoldout(
   const { dayNumber } = calibration;
   const holdoutRows = markValidated(Object.freeze(records.filter((row) => dayNumber(row.at) > calibration.asOfDay)));
 
-  const features = createSummarizer({ ...rest, asOf: calibrationEnd }).add(records).result();
+  const features = summarizerFor('splitCalibrationHoldout', { ...rest, asOf: calibrationEnd }).add(records).result();
   const holdout = new Map(
-    createSummarizer({ ...rest, asOf: observationEnd })
+    summarizerFor('splitCalibrationHoldout', { ...rest, asOf: observationEnd })
       .add(holdoutRows)
       .result()
       .map((customer) => [customer.customerId, customer] as const),

@@ -1,7 +1,7 @@
 import type { Customer, CustomerInput } from '../model/customerSchema';
 import type { Interaction, InteractionInput } from '../model/interactionSchema';
 import type { Transaction, TransactionInput } from '../model/transactionSchema';
-import { createSummarizer, type SummarizeOptions } from './createSummarizer';
+import { summarizerFor, type SummarizeOptions } from './createSummarizer';
 import type { CustomerFeatures } from './CustomerFeatures';
 
 /** Options of {@link summarize}: the summary options plus the customers and interactions to join. */
@@ -52,7 +52,7 @@ export interface SummarizeInputOptions extends SummarizeOptions {
  * @category Features
  */
 export function summarize(transactions: readonly (TransactionInput | Transaction)[], options: SummarizeInputOptions): CustomerFeatures[] {
-  const summarizer = createSummarizer(options);
+  const summarizer = summarizerFor('summarize', options);
   summarizer.add(transactions);
   if (options.customers !== undefined) summarizer.addCustomers(options.customers);
   if (options.interactions !== undefined) summarizer.addInteractions(options.interactions);

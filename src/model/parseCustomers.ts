@@ -27,7 +27,7 @@ function normaliseCustomer(parsed: unknown): Customer {
  * import { parseCustomers } from 'clientele';
  * const result = parseCustomers([
  *   { id: 7, attributes: { region: 'north', tags: ['vip'] }, consent: { email: true } },
- *   { id: 'c2', attributes: { __proto__: 'x' } },
+ *   { id: 'c2', attributes: JSON.parse('{"__proto__": "x"}') },
  * ]);
  * result.records[0]; // => { id: '7', attributes: { region: 'north', tags: ['vip'] }, consent: { email: true } }
  * result.rejected[0]?.path; // => ['attributes']
