@@ -24,7 +24,9 @@ const orderArbitrary = fc.record({
   ),
 });
 
-function toRows(orders: fc.infer<typeof orderArbitrary>[]): Transaction[] {
+type GeneratedOrder = typeof orderArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function toRows(orders: GeneratedOrder[]): Transaction[] {
   const rows: Transaction[] = [];
   orders.forEach((order, orderIndex) => {
     order.lines.forEach((line, lineIndex) => {

@@ -17,7 +17,7 @@ const transactions = [
   { orderId: 'o6', customerId: 'ann', at: '2026-07-05', amount: 70 }, // after asOf
   { orderId: 'refund-9', customerId: 'ann', at: '2026-06-25', amount: -5 }, // a refund on its own order
   { orderId: 'o7', customerId: 'cy', at: '2026-06-30T23:00:00Z', amount: 10 }, // bought on the asOf day
-];
+] as const;
 const customers = [
   { id: 'bob', createdAt: '2026-05-01', attributes: { region: 'north' }, consent: { email: true } },
   { id: 'ann', attributes: { region: 'south', tags: ['vip'] } },
