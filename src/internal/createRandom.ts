@@ -13,8 +13,8 @@
 /** How many outputs are discarded after seeding, so the state is well mixed before the first draw. */
 const WARM_UP_DRAWS = 16;
 
-/** 2^32, to turn a 32-bit unsigned integer into a fraction of one. */
-const TWO_POW_32 = 4_294_967_296;
+/** 2^-32, to turn a 32-bit unsigned integer into a fraction of one (exact: a power of two). */
+const INVERSE_TWO_POW_32 = 1 / 4_294_967_296;
 
 /** Murmur3's 32-bit finaliser: every input bit flips about half the output bits. */
 function mix32(value: number): number {
@@ -65,7 +65,7 @@ export function createRandom(seed: number | string): () => number {
     b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
-    return (t >>> 0) / TWO_POW_32;
+    return (t >>> 0) * INVERSE_TWO_POW_32;
   }
 
   for (let draw = 0; draw < WARM_UP_DRAWS; draw++) next();
