@@ -1,149 +1,168 @@
 import type { Customer } from '../model/customerSchema';
 import type { Interaction } from '../model/interactionSchema';
+import { growColumn } from '../internal/growColumn';
 import type { Transaction } from '../model/transactionSchema';
 
-/** Category and kind indices are packed next to the customer index in one number key. */
-const STRIDE = 2 ** 21;
+/** Interns strings as dense integer indices: customer ids, categories, interaction kinds. */
+class Interner {
+  readonly index = new Map<string, number>();
+  readonly names: string[] = [];
+
+  /** The index of `name`, created on first sight. */
+  intern(name: string): number {
+    let index = this.index.get(name);
+    if (index === undefined) {
+      index = this.names.length;
+      this.index.set(name, index);
+      this.names.push(name);
+    }
+    return index;
+  }
+}
+
+/** Rows grouped by an integer key: the rows of key k are `rows[start[k] .. start[k + 1])`, in input order. */
+export interface Grouping {
+  readonly start: Int32Array;
+  readonly rows: Int32Array;
+}
+
+/** Counting sort of the first `count` `keys` (values in 0..groupCount-1): O(n), stable. */
+export function groupBy(keys: ArrayLike<number>, count: number, groupCount: number): Grouping {
+  const start = new Int32Array(groupCount + 1);
+  for (let row = 0; row < count; row++) {
+    const key = keys[row] as number;
+    start[key + 1] = (start[key + 1] as number) + 1;
+  }
+  for (let group = 0; group < groupCount; group++) start[group + 1] = (start[group + 1] as number) + (start[group] as number);
+  const fill = start.slice(0, groupCount);
+  const rows = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const key = keys[row] as number;
+    rows[fill[key] as number] = row;
+    fill[key] = (fill[key] as number) + 1;
+  }
+  return { start, rows };
+}
 
 /**
- * The sufficient statistics of a summary: per-order aggregates (associative, so batches can
- * arrive in any order and shards can merge), per customer-category spend, and per-customer
- * interaction tallies. Columnar: one array per quantity, indexed by integer order and customer
- * indices; strings are looked up once per row.
+ * A kept row's flags, packed in one integer: bits 0-1 say what the row does (a purchase line, a
+ * refund, i.e. a negative completed row, or a sale given back with status `refunded`), bit 2
+ * whether it had a discount, and the bits above hold its category index plus one (0: none).
+ */
+export const ROW_PURCHASE = 0;
+export const ROW_REFUND = 1;
+export const ROW_REFUNDED_SALE = 2;
+export const ROW_ROLE_MASK = 3;
+export const ROW_DISCOUNTED = 4;
+export const ROW_CATEGORY_SHIFT = 3;
+
+/**
+ * What a summary is computed from: the transaction rows inside the observation window, reduced
+ * to typed columns (customer index, order id, time, amount, packed flags),
+ * plus per-customer interaction tallies and customer records. Folding a row is a customer
+ * lookup and a few appends; rows are grouped by customer, and by order within a customer, only
+ * when features are computed, where the maps involved are small. A refund that arrives in a
+ * later batch than its order therefore lands on the same order.
  *
- * A refund row that arrives in a later batch than its order lands on the same order aggregate.
+ * An order must keep one customer across batches. A single parsed batch is consistent on its
+ * own, so the global order-to-customer map (the costly part) is only built once a second batch
+ * or a merge arrives.
  */
 export class SummaryState {
-  readonly customerIndex = new Map<string, number>();
-  readonly customerIds: string[] = [];
+  readonly customers = new Interner();
   readonly customerRecords: (Customer | undefined)[] = [];
 
-  readonly orderIndex = new Map<string, number>();
-  readonly orderIds: string[] = [];
-  readonly orderCustomer: number[] = [];
-  /** Sum of completed amounts, refunds (negative rows) included. */
-  readonly orderNet: number[] = [];
-  /** Completed non-negative amounts plus amounts of rows with status `refunded`. */
-  readonly orderGross: number[] = [];
-  /** Negative completed amounts and `refunded` rows, as a positive amount. */
-  readonly orderRefunded: number[] = [];
-  /** Earliest `at` of a completed non-negative row; Infinity when the order holds only refunds. */
-  readonly orderPurchaseAt: number[] = [];
-  /** Earliest `at` of any row, used to date an order that is only a refund. */
-  readonly orderFirstAt: number[] = [];
-  /** 1 when any row had a discount. */
-  readonly orderDiscounted: number[] = [];
-
-  readonly categoryIndex = new Map<string, number>();
-  readonly categoryNames: string[] = [];
-  /** customer * STRIDE + category → gross spend of completed non-negative rows. */
-  readonly categorySpend = new Map<number, number>();
-  /** customer * STRIDE + category → number of such rows. */
-  readonly categoryRows = new Map<number, number>();
+  /** Number of kept rows; the columns below have room for more. */
+  rowCount = 0;
+  rowCustomer = new Int32Array(1024);
+  rowAt = new Float64Array(1024);
+  rowAmount = new Float64Array(1024);
+  rowFlags = new Int32Array(1024);
+  readonly rowOrder: string[] = [];
+  readonly categories = new Interner();
 
   interactionsGiven = false;
-  readonly kindIndex = new Map<string, number>();
-  readonly kindNames: string[] = [];
-  /** customer * STRIDE + kind → count. */
-  readonly kindCounts = new Map<number, number>();
+  readonly kinds = new Interner();
+  /** One entry per interaction: customer and kind. */
+  readonly kindCustomer: number[] = [];
+  readonly kindOf: number[] = [];
   readonly interactionCount: number[] = [];
   readonly lastInteractionAt: number[] = [];
   readonly scoreSum: number[] = [];
   readonly scoreCount: number[] = [];
 
+  /** Order id → customer index, built on demand (see the class comment). */
+  private orderOwner: Map<string, number> | undefined;
+  private lastCustomerId: string | undefined;
+  private lastCustomer = -1;
+  private lastCategory: string | undefined;
+  private lastCategoryIndex = -1;
+
   /** Index of a customer id, created on first sight. */
   customer(id: string): number {
-    let index = this.customerIndex.get(id);
-    if (index === undefined) {
-      index = this.customerIds.length;
-      this.customerIndex.set(id, index);
-      this.customerIds.push(id);
+    if (id === this.lastCustomerId) return this.lastCustomer;
+    const before = this.customers.names.length;
+    const index = this.customers.intern(id);
+    if (index === before) {
       this.customerRecords.push(undefined);
       this.interactionCount.push(0);
       this.lastInteractionAt.push(-Infinity);
       this.scoreSum.push(0);
       this.scoreCount.push(0);
     }
+    this.lastCustomerId = id;
+    this.lastCustomer = index;
     return index;
   }
 
-  /** Index of an order id, created on first sight for `customer`; `-1` when the order already belongs to someone else. */
-  order(id: string, customer: number): number {
-    let index = this.orderIndex.get(id);
-    if (index === undefined) {
-      index = this.orderIds.length;
-      this.orderIndex.set(id, index);
-      this.orderIds.push(id);
-      this.orderCustomer.push(customer);
-      this.orderNet.push(0);
-      this.orderGross.push(0);
-      this.orderRefunded.push(0);
-      this.orderPurchaseAt.push(Infinity);
-      this.orderFirstAt.push(Infinity);
-      this.orderDiscounted.push(0);
-      return index;
+  /** Whether any transaction row has been folded. */
+  hasRows(): boolean {
+    return this.rowCount > 0;
+  }
+
+  /** The customer id an order belongs to so far, or `undefined` for a new order. Builds the order map on first use. */
+  ownerOf(orderId: string): string | undefined {
+    if (this.orderOwner === undefined) {
+      this.orderOwner = new Map();
+      for (let row = 0; row < this.rowCount; row++) this.orderOwner.set(this.rowOrder[row] as string, this.rowCustomer[row] as number);
     }
-    return this.orderCustomer[index] === customer ? index : -1;
+    const owner = this.orderOwner.get(orderId);
+    return owner === undefined ? undefined : this.customers.names[owner];
   }
 
   private category(name: string): number {
-    let index = this.categoryIndex.get(name);
-    if (index === undefined) {
-      index = this.categoryNames.length;
-      this.categoryIndex.set(name, index);
-      this.categoryNames.push(name);
+    if (name !== this.lastCategory) {
+      this.lastCategory = name;
+      this.lastCategoryIndex = this.categories.intern(name);
     }
-    return index;
+    return this.lastCategoryIndex;
   }
 
-  private kind(name: string): number {
-    let index = this.kindIndex.get(name);
-    if (index === undefined) {
-      index = this.kindNames.length;
-      this.kindIndex.set(name, index);
-      this.kindNames.push(name);
+  private appendRow(customer: number, orderId: string, at: number, amount: number, flags: number): void {
+    const row = this.rowCount;
+    if (row === this.rowCustomer.length) {
+      this.rowCustomer = growColumn(this.rowCustomer, row + 1);
+      this.rowAt = growColumn(this.rowAt, row + 1);
+      this.rowAmount = growColumn(this.rowAmount, row + 1);
+      this.rowFlags = growColumn(this.rowFlags, row + 1);
     }
-    return index;
+    this.rowCustomer[row] = customer;
+    this.rowAt[row] = at;
+    this.rowAmount[row] = amount;
+    this.rowFlags[row] = flags;
+    this.rowOrder.push(orderId);
+    this.rowCount = row + 1;
+    this.orderOwner?.set(orderId, customer);
   }
 
-  /** Folds one category's spend into a customer's mix. */
-  addCategory(customer: number, name: string, spend: number, rows: number): void {
-    const key = customer * STRIDE + this.category(name);
-    this.categorySpend.set(key, (this.categorySpend.get(key) ?? 0) + spend);
-    this.categoryRows.set(key, (this.categoryRows.get(key) ?? 0) + rows);
-  }
-
-  /** Folds one order aggregate (from a row, or from another state) into the order it belongs to. */
-  addOrderAggregate(order: number, net: number, gross: number, refunded: number, purchaseAt: number, firstAt: number, discounted: number): void {
-    this.orderNet[order] = (this.orderNet[order] as number) + net;
-    this.orderGross[order] = (this.orderGross[order] as number) + gross;
-    this.orderRefunded[order] = (this.orderRefunded[order] as number) + refunded;
-    if (purchaseAt < (this.orderPurchaseAt[order] as number)) this.orderPurchaseAt[order] = purchaseAt;
-    if (firstAt < (this.orderFirstAt[order] as number)) this.orderFirstAt[order] = firstAt;
-    if (discounted === 1) this.orderDiscounted[order] = 1;
-  }
-
-  /**
-   * Folds one transaction row. Returns `false` when its order belongs to another customer
-   * (the caller reports it); cancelled rows change nothing.
-   */
-  addTransaction(row: Transaction): boolean {
-    if (row.status === 'cancelled') return true;
-    const customer = this.customer(row.customerId);
-    const order = this.order(row.orderId, customer);
-    if (order < 0) return false;
+  /** Folds one transaction row; cancelled rows change nothing. */
+  addTransaction(row: Transaction): void {
+    if (row.status === 'cancelled') return;
     const amount = row.amount;
-    const discounted = row.discount !== undefined && row.discount > 0 ? 1 : 0;
-    if (row.status === 'refunded') {
-      const magnitude = Math.abs(amount);
-      this.addOrderAggregate(order, 0, magnitude, magnitude, Infinity, row.at, discounted);
-    } else if (amount >= 0) {
-      this.addOrderAggregate(order, amount, amount, 0, row.at, row.at, discounted);
-      if (row.category !== undefined) this.addCategory(customer, row.category, amount, 1);
-    } else {
-      this.addOrderAggregate(order, amount, 0, -amount, Infinity, row.at, discounted);
-    }
-    return true;
+    const role = row.status === 'refunded' ? ROW_REFUNDED_SALE : amount >= 0 ? ROW_PURCHASE : ROW_REFUND;
+    const category = role === ROW_PURCHASE && row.category !== undefined ? this.category(row.category) + 1 : 0;
+    const discounted = row.discount !== undefined && row.discount > 0 ? ROW_DISCOUNTED : 0;
+    this.appendRow(this.customer(row.customerId), row.orderId, row.at, amount, role | discounted | (category << ROW_CATEGORY_SHIFT));
   }
 
   /** Keeps the customer's record (attributes, consent, sign-up date); the first one given wins. */
@@ -160,92 +179,54 @@ export class SummaryState {
     this.scoreCount[customer] = (this.scoreCount[customer] as number) + scoreCount;
   }
 
-  /** Adds to a customer's count of one interaction kind. */
-  addKindCount(customer: number, kind: string, count: number): void {
-    const key = customer * STRIDE + this.kind(kind);
-    this.kindCounts.set(key, (this.kindCounts.get(key) ?? 0) + count);
-  }
-
   /** Folds one interaction row. */
   addInteraction(row: Interaction): void {
     const customer = this.customer(row.customerId);
-    const scored = row.score === undefined ? 0 : 1;
-    this.addInteractionTally(customer, 1, row.at, row.score ?? 0, scored);
-    this.addKindCount(customer, row.kind, 1);
+    this.addInteractionTally(customer, 1, row.at, row.score ?? 0, row.score === undefined ? 0 : 1);
+    this.kindCustomer.push(customer);
+    this.kindOf.push(this.kinds.intern(row.kind));
   }
 
   /** Ids of orders that this state and `other` assign to different customers. */
   conflictingOrders(other: SummaryState): string[] {
-    const conflicts: string[] = [];
-    for (let index = 0; index < other.orderIds.length; index++) {
-      const id = other.orderIds[index] as string;
-      const mine = this.orderIndex.get(id);
-      if (mine === undefined) continue;
-      const myCustomer = this.customerIds[this.orderCustomer[mine] as number];
-      if (myCustomer !== other.customerIds[other.orderCustomer[index] as number]) conflicts.push(id);
+    const conflicts = new Set<string>();
+    for (let row = 0; row < other.rowCount; row++) {
+      const id = other.rowOrder[row] as string;
+      const owner = this.ownerOf(id);
+      if (owner !== undefined && owner !== other.customers.names[other.rowCustomer[row] as number]) conflicts.add(id);
     }
-    return conflicts;
+    return [...conflicts];
   }
 
-  /** Folds another state into this one; check {@link conflictingOrders} first (conflicting orders are skipped). */
+  /** Folds another state into this one; check {@link conflictingOrders} first. */
   merge(other: SummaryState): void {
-    const customerMap = other.customerIds.map((id, index) => {
+    const customerMap = other.customers.names.map((id, index) => {
       const mine = this.customer(id);
       const record = other.customerRecords[index];
       if (record !== undefined) this.customerRecords[mine] ??= record;
       return mine;
     });
-    for (let index = 0; index < other.orderIds.length; index++) {
-      const order = this.order(other.orderIds[index] as string, customerMap[other.orderCustomer[index] as number] as number);
-      if (order < 0) continue;
-      this.addOrderAggregate(
-        order,
-        other.orderNet[index] as number,
-        other.orderGross[index] as number,
-        other.orderRefunded[index] as number,
-        other.orderPurchaseAt[index] as number,
-        other.orderFirstAt[index] as number,
-        other.orderDiscounted[index] as number,
+    const categoryMap = other.categories.names.map((name) => this.categories.intern(name));
+    for (let row = 0; row < other.rowCount; row++) {
+      const flags = other.rowFlags[row] as number;
+      const category = flags >> ROW_CATEGORY_SHIFT;
+      const remapped = category === 0 ? 0 : (categoryMap[category - 1] as number) + 1;
+      this.appendRow(
+        customerMap[other.rowCustomer[row] as number] as number,
+        other.rowOrder[row] as string,
+        other.rowAt[row] as number,
+        other.rowAmount[row] as number,
+        (flags & (ROW_ROLE_MASK | ROW_DISCOUNTED)) | (remapped << ROW_CATEGORY_SHIFT),
       );
-    }
-    for (const [key, spend] of other.categorySpend) {
-      const customer = Math.floor(key / STRIDE);
-      const name = other.categoryNames[key - customer * STRIDE] as string;
-      this.addCategory(customerMap[customer] as number, name, spend, other.categoryRows.get(key) ?? 0);
     }
     this.interactionsGiven ||= other.interactionsGiven;
-    for (let index = 0; index < other.customerIds.length; index++) {
-      this.addInteractionTally(
-        customerMap[index] as number,
-        other.interactionCount[index] as number,
-        other.lastInteractionAt[index] as number,
-        other.scoreSum[index] as number,
-        other.scoreCount[index] as number,
-      );
-    }
-    for (const [key, count] of other.kindCounts) {
-      const customer = Math.floor(key / STRIDE);
-      this.addKindCount(customerMap[customer] as number, other.kindNames[key - customer * STRIDE] as string, count);
-    }
-  }
-
-  /** Each customer's categories as `[name, gross spend, rows]`, in one pass over the map. */
-  categoriesByCustomer(): ([string, number, number][] | undefined)[] {
-    const result = new Array<[string, number, number][] | undefined>(this.customerIds.length);
-    for (const [key, spend] of this.categorySpend) {
-      const customer = Math.floor(key / STRIDE);
-      (result[customer] ??= []).push([this.categoryNames[key - customer * STRIDE] as string, spend, this.categoryRows.get(key) ?? 0]);
-    }
-    return result;
-  }
-
-  /** Each customer's interaction counts per kind, in one pass over the map. */
-  kindsByCustomer(): ([string, number][] | undefined)[] {
-    const result = new Array<[string, number][] | undefined>(this.customerIds.length);
-    for (const [key, count] of this.kindCounts) {
-      const customer = Math.floor(key / STRIDE);
-      (result[customer] ??= []).push([this.kindNames[key - customer * STRIDE] as string, count]);
-    }
-    return result;
+    customerMap.forEach((mine, index) => {
+      this.addInteractionTally(mine, other.interactionCount[index] as number, other.lastInteractionAt[index] as number, other.scoreSum[index] as number, other.scoreCount[index] as number);
+    });
+    const kindMap = other.kinds.names.map((name) => this.kinds.intern(name));
+    other.kindCustomer.forEach((customer, entry) => {
+      this.kindCustomer.push(customerMap[customer] as number);
+      this.kindOf.push(kindMap[other.kindOf[entry] as number] as number);
+    });
   }
 }

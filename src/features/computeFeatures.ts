@@ -1,6 +1,6 @@
 import { DAY_MS } from '../internal/dayNumber';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
-import type { SummaryState } from './SummaryState';
+import { groupBy, ROW_CATEGORY_SHIFT, ROW_DISCOUNTED, ROW_PURCHASE, ROW_REFUND, ROW_ROLE_MASK, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
@@ -15,24 +15,114 @@ export interface FeatureSettings {
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
-/** Reusable scratch buffers, grown on demand, so per-customer work allocates nothing in the common case. */
+/** Reusable per-customer buffers, grown on demand, so per-customer work allocates nothing in the common case. */
 class Scratch {
+  /** Per order of the current customer: net, gross, refunded, earliest purchase line, earliest row, discounted. */
+  orderNet = new Float64Array(64);
+  orderGross = new Float64Array(64);
+  orderRefunded = new Float64Array(64);
+  orderPurchaseAt = new Float64Array(64);
+  orderFirstAt = new Float64Array(64);
+  orderDiscounted = new Uint8Array(64);
+  /** Per purchase order: its day, net value and a sort permutation; intervals between purchase days. */
   day = new Float64Array(64);
   net = new Float64Array(64);
-  at = new Float64Array(64);
   order = new Int32Array(64);
   interval = new Float64Array(64);
-  period = new Float64Array(0);
+  /** Order id → index among the current customer's orders; cleared per customer, so it stays small. */
+  readonly orderIndex = new Map<string, number>();
 
   ensure(size: number): void {
     if (size <= this.day.length) return;
     const capacity = Math.max(size, this.day.length * 2);
+    this.orderNet = new Float64Array(capacity);
+    this.orderGross = new Float64Array(capacity);
+    this.orderRefunded = new Float64Array(capacity);
+    this.orderPurchaseAt = new Float64Array(capacity);
+    this.orderFirstAt = new Float64Array(capacity);
+    this.orderDiscounted = new Uint8Array(capacity);
     this.day = new Float64Array(capacity);
     this.net = new Float64Array(capacity);
-    this.at = new Float64Array(capacity);
     this.order = new Int32Array(capacity);
     this.interval = new Float64Array(capacity);
   }
+}
+
+/** The kept rows reordered so that each customer's rows are contiguous: per-customer work then reads memory in order. */
+interface RowsByCustomer {
+  readonly start: Int32Array;
+  readonly at: Float64Array;
+  readonly amount: Float64Array;
+  readonly flags: Int32Array;
+  readonly order: string[];
+}
+
+function rowsByCustomer(state: SummaryState, customerCount: number): RowsByCustomer {
+  const { start, rows } = groupBy(state.rowCustomer, state.rowCount, customerCount);
+  const count = state.rowCount;
+  const at = new Float64Array(count);
+  const amount = new Float64Array(count);
+  const flags = new Int32Array(count);
+  const order = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const row = rows[i] as number;
+    at[i] = state.rowAt[row] as number;
+    amount[i] = state.rowAmount[row] as number;
+    flags[i] = state.rowFlags[row] as number;
+    order[i] = state.rowOrder[row] as string;
+  }
+  return { start, at, amount, flags, order };
+}
+
+/**
+ * Groups one customer's rows into orders (a line, a refund and a refunded sale of one order id
+ * are one order), adds purchase lines to the category totals, and returns the number of orders
+ * in the scratch buffers.
+ */
+function collectOrders(rows: RowsByCustomer, from: number, to: number, scratch: Scratch, categoryTotals: CategoryTotals): number {
+  const { orderIndex } = scratch;
+  orderIndex.clear();
+  let orders = 0;
+  let lastOrderId: string | undefined;
+  let order = -1;
+  for (let row = from; row < to; row++) {
+    const orderId = rows.order[row] as string;
+    if (orderId !== lastOrderId) {
+      lastOrderId = orderId;
+      const known = to - from === 1 ? undefined : orderIndex.get(orderId);
+      if (known === undefined) {
+        order = orders++;
+        if (to - from > 1) orderIndex.set(orderId, order);
+        scratch.orderNet[order] = 0;
+        scratch.orderGross[order] = 0;
+        scratch.orderRefunded[order] = 0;
+        scratch.orderPurchaseAt[order] = Infinity;
+        scratch.orderFirstAt[order] = Infinity;
+        scratch.orderDiscounted[order] = 0;
+      } else order = known;
+    }
+    const amount = rows.amount[row] as number;
+    const at = rows.at[row] as number;
+    const flags = rows.flags[row] as number;
+    const role = flags & ROW_ROLE_MASK;
+    if (role === ROW_PURCHASE) {
+      const category = flags >> ROW_CATEGORY_SHIFT;
+      if (category > 0) categoryTotals.add(category - 1, amount);
+      scratch.orderNet[order] = (scratch.orderNet[order] as number) + amount;
+      scratch.orderGross[order] = (scratch.orderGross[order] as number) + amount;
+      if (at < (scratch.orderPurchaseAt[order] as number)) scratch.orderPurchaseAt[order] = at;
+    } else if (role === ROW_REFUND) {
+      scratch.orderNet[order] = (scratch.orderNet[order] as number) + amount;
+      scratch.orderRefunded[order] = (scratch.orderRefunded[order] as number) - amount;
+    } else {
+      const magnitude = Math.abs(amount);
+      scratch.orderGross[order] = (scratch.orderGross[order] as number) + magnitude;
+      scratch.orderRefunded[order] = (scratch.orderRefunded[order] as number) + magnitude;
+    }
+    if (at < (scratch.orderFirstAt[order] as number)) scratch.orderFirstAt[order] = at;
+    if ((flags & ROW_DISCOUNTED) !== 0) scratch.orderDiscounted[order] = 1;
+  }
+  return orders;
 }
 
 /** Sorts `order[0..n)` by `key`, insertion sort for the small lists most customers have. */
@@ -54,35 +144,76 @@ function sortIndicesByKey(order: Int32Array, key: Float64Array, n: number): void
   }
 }
 
+/** Sorts `values[0..n)` ascending in place: insertion sort for short runs, a typed-array sort otherwise. */
+function sortPrefix(values: Float64Array, n: number): void {
+  if (n > 32) {
+    values.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const item = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > item) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = item;
+  }
+}
+
 function medianOfSorted(values: Float64Array, n: number): number {
   const middle = n >> 1;
   return n % 2 === 1 ? (values[middle] as number) : ((values[middle - 1] as number) + (values[middle] as number)) / 2;
 }
 
-/** Shares by spend; when all categorised spend is zero, by rows. Ties for the top go to the alphabetically first name. */
-function categoryMix(categories: [string, number, number][] | undefined): { shares: Record<string, number>; top: string | null; distinct: number } {
-  if (categories === undefined || categories.length === 0) return { shares: EMPTY, top: null, distinct: 0 };
-  let totalSpend = 0;
-  let totalRows = 0;
-  for (const [, spend, rows] of categories) {
-    totalSpend += spend;
-    totalRows += rows;
+/** Reusable per-category totals for one customer at a time. */
+class CategoryTotals {
+  readonly spend: Float64Array;
+  readonly rows: Int32Array;
+  readonly touched: number[] = [];
+
+  constructor(categoryCount: number) {
+    this.spend = new Float64Array(categoryCount);
+    this.rows = new Int32Array(categoryCount);
   }
-  const bySpend = totalSpend > 0;
-  const entries: [string, number][] = [];
-  let top: string | null = null;
-  let topWeight = -1;
-  for (const [name, spend, rows] of categories) {
-    const weight = bySpend ? spend / totalSpend : rows / totalRows;
-    entries.push([name, weight]);
-    if (weight > topWeight || (weight === topWeight && top !== null && name < top)) {
-      top = name;
-      topWeight = weight;
+
+  add(category: number, spend: number): void {
+    if (this.rows[category] === 0) this.touched.push(category);
+    this.spend[category] = (this.spend[category] as number) + spend;
+    this.rows[category] = (this.rows[category] as number) + 1;
+  }
+
+  /** Shares by spend (by rows when all categorised spend is zero); ties for the top go to the alphabetically first name. Resets the totals. */
+  takeMix(names: readonly string[]): { shares: Readonly<Record<string, number>>; top: string | null; distinct: number } {
+    const { touched, spend, rows } = this;
+    if (touched.length === 0) return { shares: EMPTY, top: null, distinct: 0 };
+    let totalSpend = 0;
+    let totalRows = 0;
+    for (const category of touched) {
+      totalSpend += spend[category] as number;
+      totalRows += rows[category] as number;
     }
+    const bySpend = totalSpend > 0;
+    const entries: [string, number][] = [];
+    let top: string | null = null;
+    let topWeight = -1;
+    for (const category of touched) {
+      const name = names[category] as string;
+      const weight = bySpend ? (spend[category] as number) / totalSpend : (rows[category] as number) / totalRows;
+      entries.push([name, weight]);
+      if (weight > topWeight || (weight === topWeight && top !== null && name < top)) {
+        top = name;
+        topWeight = weight;
+      }
+      spend[category] = 0;
+      rows[category] = 0;
+    }
+    const distinct = touched.length;
+    touched.length = 0;
+    if (distinct > 1) entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // Object.fromEntries defines own properties, so a category named "__proto__" stays a category.
+    return { shares: Object.fromEntries(entries), top, distinct };
   }
-  entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  // Object.fromEntries defines own properties, so a category named "__proto__" stays a category.
-  return { shares: Object.fromEntries(entries), top, distinct: entries.length };
 }
 
 function slopeOf(periodNet: Float64Array, periods: number): number | null {
@@ -109,31 +240,20 @@ function slopeOf(periodNet: Float64Array, periods: number): number | null {
 export function computeFeatures(state: SummaryState, settings: FeatureSettings): CustomerFeatures[] {
   const { asOf, asOfDay, unit, dayNumber, trendPeriodDays, trendPeriods } = settings;
   const unitDays = unit === 'weeks' ? 7 : 1;
-  const customerCount = state.customerIds.length;
-  const orderCount = state.orderIds.length;
-
-  // Counting sort of orders by customer: orders of customer c are byCustomer[start[c] .. start[c + 1]).
-  const start = new Int32Array(customerCount + 1);
-  for (let order = 0; order < orderCount; order++) (start[(state.orderCustomer[order] as number) + 1] as number)++;
-  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, customerCount);
-  const byCustomer = new Int32Array(orderCount);
-  for (let order = 0; order < orderCount; order++) {
-    const c = state.orderCustomer[order] as number;
-    byCustomer[fill[c] as number] = order;
-    fill[c] = (fill[c] as number) + 1;
-  }
-
-  const categories = state.categoriesByCustomer();
-  const kinds = state.interactionsGiven ? state.kindsByCustomer() : undefined;
+  const customerCount = state.customers.names.length;
+  const rowsOf = rowsByCustomer(state, customerCount);
+  const kindsOf = state.interactionsGiven ? groupBy(state.kindCustomer, state.kindCustomer.length, customerCount) : undefined;
+  const categoryTotals = new CategoryTotals(state.categories.names.length);
+  const kindCounts = new Int32Array(state.kinds.names.length);
   const scratch = new Scratch();
   const periodNet = new Float64Array(trendPeriods);
   const results: CustomerFeatures[] = new Array<CustomerFeatures>(customerCount);
 
   for (let c = 0; c < customerCount; c++) {
-    const from = start[c] as number;
-    const to = start[c + 1] as number;
+    const from = rowsOf.start[c] as number;
+    const to = rowsOf.start[c + 1] as number;
     scratch.ensure(to - from);
+    const orderCount = collectOrders(rowsOf, from, to, scratch, categoryTotals);
     periodNet.fill(0);
     let monetaryTotal = 0;
     let grossSpend = 0;
@@ -142,24 +262,22 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let discountedOrders = 0;
     let firstAt = Infinity;
     let lastAt = -Infinity;
-    for (let i = from; i < to; i++) {
-      const order = byCustomer[i] as number;
-      const net = state.orderNet[order] as number;
-      const purchaseAt = state.orderPurchaseAt[order] as number;
+    for (let order = 0; order < orderCount; order++) {
+      const net = scratch.orderNet[order] as number;
+      const purchaseAt = scratch.orderPurchaseAt[order] as number;
       monetaryTotal += net;
-      grossSpend += state.orderGross[order] as number;
-      refundedAmount += state.orderRefunded[order] as number;
+      grossSpend += scratch.orderGross[order] as number;
+      refundedAmount += scratch.orderRefunded[order] as number;
       const isPurchase = purchaseAt !== Infinity;
-      const day = dayNumber(isPurchase ? purchaseAt : (state.orderFirstAt[order] as number));
+      const day = dayNumber(isPurchase ? purchaseAt : (scratch.orderFirstAt[order] as number));
       const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
       if (periodsBack < trendPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
       if (!isPurchase) continue;
       scratch.day[orders] = day;
       scratch.net[orders] = net;
-      scratch.at[orders] = purchaseAt;
       scratch.order[orders] = orders;
       orders++;
-      if (state.orderDiscounted[order] === 1) discountedOrders++;
+      if (scratch.orderDiscounted[order] === 1) discountedOrders++;
       if (purchaseAt < firstAt) firstAt = purchaseAt;
       if (purchaseAt > lastAt) lastAt = purchaseAt;
     }
@@ -200,7 +318,8 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let cv: number | null = null;
     if (intervals >= 1) {
       meanInterval = intervalSum / intervals;
-      const sorted = scratch.interval.subarray(0, intervals).sort();
+      const sorted = scratch.interval;
+      sortPrefix(sorted, intervals);
       medianInterval = medianOfSorted(sorted, intervals);
       if (intervals >= 2) {
         let squares = 0;
@@ -212,19 +331,28 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     const observedPeriods = hasPurchase ? Math.min(trendPeriods, Math.floor((asOfDay - firstDay) / trendPeriodDays) + 1) : 0;
     const spendLastPeriod = periodNet[0] as number;
     const spendPreviousPeriod = trendPeriods > 1 ? (periodNet[1] as number) : 0;
-    const mix = categoryMix(categories[c]);
+    const mix = categoryTotals.takeMix(state.categories.names);
     const record = state.customerRecords[c];
 
     let interactionCount: number | null = null;
     let interactionCounts: Readonly<Record<string, number>> = EMPTY;
     let lastInteractionAt: number | null = null;
     let meanInteractionScore: number | null = null;
-    if (kinds !== undefined) {
+    if (kindsOf !== undefined) {
       interactionCount = state.interactionCount[c] as number;
-      const customerKinds = kinds[c];
-      if (customerKinds !== undefined) {
-        customerKinds.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-        interactionCounts = Object.fromEntries(customerKinds);
+      const fromKind = kindsOf.start[c] as number;
+      const toKind = kindsOf.start[c + 1] as number;
+      if (toKind > fromKind) {
+        const seen: number[] = [];
+        for (let i = fromKind; i < toKind; i++) {
+          const kind = state.kindOf[kindsOf.rows[i] as number] as number;
+          if (kindCounts[kind] === 0) seen.push(kind);
+          kindCounts[kind] = (kindCounts[kind] as number) + 1;
+        }
+        const entries = seen.map((kind): [string, number] => [state.kinds.names[kind] as string, kindCounts[kind] as number]);
+        for (const kind of seen) kindCounts[kind] = 0;
+        entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        interactionCounts = Object.fromEntries(entries);
       }
       const last = state.lastInteractionAt[c] as number;
       lastInteractionAt = last === -Infinity ? null : last;
@@ -233,7 +361,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     }
 
     results[c] = {
-      customerId: state.customerIds[c] as string,
+      customerId: state.customers.names[c] as string,
       asOf,
       createdAt: record?.createdAt ?? null,
       isProspect: !hasPurchase,

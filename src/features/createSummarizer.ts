@@ -132,15 +132,14 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
     add(transactions) {
       const records = validated<Transaction>(transactions, (rows) => parseTransactions(rows, parseOptions));
       // A parsed batch is consistent on its own; check it against earlier batches before folding anything.
-      if (state.orderIds.length > 0) {
+      if (state.hasRows()) {
         const conflicts: RowIssue[] = [];
         let conflictCount = 0;
         for (let index = 0; index < records.length; index++) {
           const row = records[index] as Transaction;
-          const order = state.orderIndex.get(row.orderId);
-          if (order === undefined) continue;
-          const owner = state.customerIds[state.orderCustomer[order] as number] as string;
-          if (owner === row.customerId || row.status === 'cancelled') continue;
+          if (row.status === 'cancelled') continue;
+          const owner = state.ownerOf(row.orderId);
+          if (owner === undefined || owner === row.customerId) continue;
           conflictCount++;
           if (conflicts.length < 20) {
             conflicts.push({

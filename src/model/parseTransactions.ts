@@ -1,6 +1,6 @@
 import { ConfigurationError, quoteValue } from '../errors';
-import { MAX_TEXT_LENGTH } from './idSchema';
-import { createInstantParser, isInstantProblem, MAX_EPOCH_MS, MIN_EPOCH_MS, type InstantInput } from './parseInstant';
+import { createTransactionFastPath } from './createTransactionFastPath';
+import { createInstantParser, isInstantProblem, type InstantInput } from './parseInstant';
 import { checkBatchOptions, finishBatch, rejectRow, validateRows, withoutAbsentFields, type BatchParseOptions, type ParseResult, type ValidatedRows } from './parseRows';
 import { createTransactionSchema, TRANSACTION_FIELDS, transactionSchema, type Transaction } from './transactionSchema';
 import { markValidated } from './validatedBatches';
@@ -20,65 +20,6 @@ export interface ParseTransactionsOptions extends BatchParseOptions {
 }
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
-
-function isShortText(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT_LENGTH;
-}
-
-/**
- * The fast path: a row already in normalised form (string ids, integer epoch-ms `at` in range,
- * finite numbers, a status, no null or unknown fields) is accepted as it is, without copying.
- * Anything else goes through the zod schema, which is the definition of what is valid.
- */
-function normalisedTransaction(row: unknown): Transaction | undefined {
-  if (typeof row !== 'object' || row === null) return undefined;
-  const r = row as Record<string, unknown>;
-  const at = r.at;
-  const amount = r.amount;
-  const status = r.status;
-  if (
-    !isShortText(r.orderId) ||
-    !isShortText(r.customerId) ||
-    typeof at !== 'number' ||
-    !Number.isInteger(at) ||
-    at < MIN_EPOCH_MS ||
-    at > MAX_EPOCH_MS ||
-    typeof amount !== 'number' ||
-    !Number.isFinite(amount) ||
-    (status !== 'completed' && status !== 'refunded' && status !== 'cancelled')
-  ) {
-    return undefined;
-  }
-  for (const key in r) {
-    const value = r[key];
-    switch (key) {
-      case 'orderId':
-      case 'customerId':
-      case 'at':
-      case 'amount':
-      case 'status':
-        break;
-      case 'category':
-      case 'sku':
-      case 'channel':
-      case 'lineId':
-        if (!isShortText(value)) return undefined;
-        break;
-      case 'quantity':
-        if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-        break;
-      case 'discount':
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-        break;
-      case 'currency':
-        if (typeof value !== 'string' || !/^[A-Z]{3}$/.test(value)) return undefined;
-        break;
-      default:
-        return undefined;
-    }
-  }
-  return row as Transaction;
-}
 
 function currencyStep(batch: ValidatedRows<Transaction>, options: ParseTransactionsOptions): void {
   const { candidates } = batch;
@@ -123,44 +64,92 @@ function currencyStep(batch: ValidatedRows<Transaction>, options: ParseTransacti
   }
 }
 
+/** The line ids seen in one order: a short list scanned in place, promoted to a Map for orders with many lines. */
+class OrderLines {
+  private ids: string[] = [];
+  private rows: number[] = [];
+  private many: Map<string, number> | undefined;
+
+  /** The row where `lineId` first appeared, or `undefined` after recording it at `row`. */
+  firstRowOf(lineId: string, row: number): number | undefined {
+    if (this.many !== undefined) {
+      const first = this.many.get(lineId);
+      if (first === undefined) this.many.set(lineId, row);
+      return first;
+    }
+    const at = this.ids.indexOf(lineId);
+    if (at >= 0) return this.rows[at];
+    this.ids.push(lineId);
+    this.rows.push(row);
+    if (this.ids.length > 16) {
+      this.many = new Map(this.ids.map((id, index) => [id, this.rows[index] as number]));
+      this.ids = [];
+      this.rows = [];
+    }
+    return undefined;
+  }
+}
+
+/**
+ * One pass over the accepted rows: every order's customer, and its line ids. Lines of an order
+ * are usually adjacent, so a row that continues the previous row's order skips the lookup.
+ * Rows of an order claimed by two customers are all rejected in a second pass, which only runs
+ * when there is such an order.
+ */
 function orderStep(batch: ValidatedRows<Transaction>): void {
   const { candidates } = batch;
-  const customerOfOrder = new Map<string, string>();
-  const conflicted = new Set<string>();
-  for (const record of candidates) {
-    if (record === undefined) continue;
-    const owner = customerOfOrder.get(record.orderId);
-    if (owner === undefined) customerOfOrder.set(record.orderId, record.customerId);
-    else if (owner !== record.customerId) conflicted.add(record.orderId);
-  }
-  let lines: Map<string, Map<string, number>> | undefined;
+  const slotOf = new Map<string, number>();
+  const slotCustomer: string[] = [];
+  // Most orders have one line or a few: the first line id is kept inline, the rest in OrderLines.
+  const slotFirstLine: (string | undefined)[] = [];
+  const slotFirstRow: number[] = [];
+  const slotLines: (OrderLines | undefined)[] = [];
+  let conflicted: Set<string> | undefined;
+  let lastOrderId: string | undefined;
+  let slot = -1;
   for (let index = 0; index < candidates.length; index++) {
     const record = candidates[index];
     if (record === undefined) continue;
-    if (conflicted.size > 0 && conflicted.has(record.orderId)) {
+    if (record.orderId !== lastOrderId) {
+      lastOrderId = record.orderId;
+      const known = slotOf.get(lastOrderId);
+      if (known === undefined) {
+        slot = slotCustomer.length;
+        slotOf.set(lastOrderId, slot);
+        slotCustomer.push(record.customerId);
+        slotFirstLine.push(undefined);
+        slotFirstRow.push(-1);
+        slotLines.push(undefined);
+      } else slot = known;
+    }
+    if (slotCustomer[slot] !== record.customerId) (conflicted ??= new Set()).add(record.orderId);
+    const lineId = record.lineId;
+    if (lineId === undefined) continue;
+    const firstLine = slotFirstLine[slot];
+    if (firstLine === undefined) {
+      slotFirstLine[slot] = lineId;
+      slotFirstRow[slot] = index;
+      continue;
+    }
+    const first = firstLine === lineId ? slotFirstRow[slot] : (slotLines[slot] ??= new OrderLines()).firstRowOf(lineId, index);
+    if (first !== undefined) {
+      rejectRow(batch, {
+        index,
+        path: ['lineId'],
+        code: 'duplicate_line',
+        message: `line ${quoteValue(lineId)} of order ${quoteValue(record.orderId)} already appeared at row ${first}`,
+      });
+    }
+  }
+  if (conflicted === undefined) return;
+  for (let index = 0; index < candidates.length; index++) {
+    const record = candidates[index];
+    if (record !== undefined && conflicted.has(record.orderId)) {
       rejectRow(batch, {
         index,
         path: ['customerId'],
         code: 'order_customer_conflict',
         message: `order ${quoteValue(record.orderId)} is claimed by more than one customer; every row of it is rejected`,
-      });
-      continue;
-    }
-    if (record.lineId === undefined) continue;
-    lines ??= new Map();
-    let ofOrder = lines.get(record.orderId);
-    if (ofOrder === undefined) {
-      ofOrder = new Map();
-      lines.set(record.orderId, ofOrder);
-    }
-    const first = ofOrder.get(record.lineId);
-    if (first === undefined) ofOrder.set(record.lineId, index);
-    else {
-      rejectRow(batch, {
-        index,
-        path: ['lineId'],
-        code: 'duplicate_line',
-        message: `line ${quoteValue(record.lineId)} of order ${quoteValue(record.orderId)} already appeared at row ${first}`,
       });
     }
   }
@@ -237,7 +226,7 @@ export function parseTransactions(rows: readonly unknown[], options: ParseTransa
     notAfter = parsed;
   }
   const schema = options.timeZone === undefined ? transactionSchema : createTransactionSchema({ timeZone: options.timeZone });
-  const batch = validateRows<Transaction>('parseTransactions', rows, schema, KNOWN_FIELDS, options, normalisedTransaction, (parsed) =>
+  const batch = validateRows<Transaction>('parseTransactions', rows, schema, KNOWN_FIELDS, options, createTransactionFastPath(options.timeZone), (parsed) =>
     withoutAbsentFields(parsed as Transaction),
   );
   currencyStep(batch, options);
