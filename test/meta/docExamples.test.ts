@@ -9,7 +9,7 @@
  * example). The test starts a run, `await import()`s the file (vite compiles the TypeScript and
  * resolves the `clientele` alias), then fails with every line whose value differed or threw.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -238,12 +238,41 @@ function hasExample(sourceFile: ts.SourceFile, statement: ts.Statement): boolean
 // ---------------------------------------------------------------------------------------------
 // Tests
 
-const examples = listTsFiles(SRC)
-  .filter((file) => !srcPath(file).startsWith('cli/'))
-  .flatMap(findExamples);
+/**
+ * The ```ts blocks of README.md and docs/*.md that show results (`// =>` lines) run the same
+ * way; blocks without one are illustrations (they may use names the reader supplies).
+ */
+function findMarkdownExamples(file: string): DocExample[] {
+  const examples: DocExample[] = [];
+  let fence: ExampleLine[] | undefined;
+  let index = 0;
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, offset) => {
+      if (fence === undefined) {
+        if (/^```(ts|typescript)\s*$/.test(text)) fence = [];
+      } else if (/^```\s*$/.test(text)) {
+        index++;
+        if (fence.some((line) => line.text.includes(ARROW))) examples.push({ file, symbol: `block ${index}`, lines: fence });
+        fence = undefined;
+      } else fence.push({ text, sourceLine: offset + 1 });
+    });
+  return examples;
+}
+
+const DOCS = join(ROOT, 'docs');
+const markdownFiles = [join(ROOT, 'README.md'), ...(existsSync(DOCS) ? readdirSync(DOCS).filter((name) => name.endsWith('.md')).map((name) => join(DOCS, name)) : [])];
+
+const examples = [
+  ...listTsFiles(SRC)
+    .filter((file) => !srcPath(file).startsWith('cli/'))
+    .flatMap(findExamples),
+  ...markdownFiles.flatMap(findMarkdownExamples),
+];
 
 describe('@example blocks in src/ run and show the results they claim', () => {
-  const keyOf = (example: DocExample): string => `${srcPath(example.file)} › ${example.symbol}`;
+  const keyOf = (example: DocExample): string =>
+    `${example.file.endsWith('.md') ? projectPath(example.file) : srcPath(example.file)} › ${example.symbol}`;
   const seen = new Map<string, number>();
   for (const example of examples) {
     const key = keyOf(example);
@@ -252,7 +281,7 @@ describe('@example blocks in src/ run and show the results they claim', () => {
     const several = examples.filter((other) => keyOf(other) === key).length > 1;
     const testName = several ? `${key} (example ${count})` : key;
     // errors.ts › ClienteleError → errors.ClienteleError.ts; model/x.ts › f (2nd) → model.x.f.2.ts
-    const moduleName = `${key.replace(/\.ts › /, '.').replaceAll('/', '.').replace(/[^A-Za-z0-9_.-]+/g, '_')}${several ? `.${count}` : ''}`;
+    const moduleName = `${key.replace(/\.(ts|md) › /, '.').replaceAll('/', '.').replace(/[^A-Za-z0-9_.-]+/g, '_')}${several ? `.${count}` : ''}`;
 
     it(testName, async () => {
       if (example.problem !== undefined) expect.fail(`${testName}: ${example.problem}`);

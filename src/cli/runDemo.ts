@@ -1,0 +1,111 @@
+import { median, quantileSorted } from 'simple-statistics';
+import { parseCustomers, parseInteractions, parseTransactions, summarize, type CustomerFeatures } from '../index';
+import { generateSample } from '../sample/index';
+import { formatCount, formatMoney, formatShare, formatTable } from './formatTable';
+
+/** Options of the demo: how much sample data, which seed, and whether to print JSON. */
+export interface DemoOptions {
+  readonly customers: number;
+  readonly seed: number;
+  readonly json: boolean;
+}
+
+const day = (epochMs: number | null): string => (epochMs === null ? '-' : new Date(epochMs).toISOString().slice(0, 10));
+
+function medianOf(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : median([...values]);
+}
+
+/** Repeat buyers whose gap since the last purchase is more than twice their own usual interval, and at least 30 days. */
+function isOverdue(customer: CustomerFeatures): boolean {
+  const gap = customer.daysSinceLastPurchase ?? 0;
+  return customer.medianInterpurchaseDays !== null && gap > 2 * customer.medianInterpurchaseDays && gap >= 30;
+}
+
+/** Runs the main job on generated sample data and returns the report text (or JSON). */
+export function runDemo(options: DemoOptions): string {
+  const sample = generateSample({ customers: options.customers, seed: options.seed });
+  const transactions = parseTransactions(sample.transactions);
+  const customers = parseCustomers(sample.customers);
+  const interactions = parseInteractions(sample.interactions);
+  const features = summarize(transactions.records, {
+    asOf: sample.asOf,
+    customers: customers.records,
+    interactions: interactions.records,
+  });
+  if (options.json) return JSON.stringify({ asOf: day(sample.asOf), counts: transactions.counts, features }, null, 2);
+
+  const buyers = features.filter((customer) => !customer.isProspect);
+  const revenue = buyers.reduce((sum, customer) => sum + customer.monetaryTotal, 0);
+  const gross = buyers.reduce((sum, customer) => sum + customer.grossSpend, 0);
+  const refunded = buyers.reduce((sum, customer) => sum + customer.refundedAmount, 0);
+  const oneTime = buyers.filter((customer) => customer.orders === 1).length;
+  const bySpend = [...buyers].sort((a, b) => b.monetaryTotal - a.monetaryTotal);
+  const topFifth = bySpend.slice(0, Math.ceil(bySpend.length / 5));
+  const topFifthRevenue = topFifth.reduce((sum, customer) => sum + customer.monetaryTotal, 0);
+  const overdue = bySpend.filter(isOverdue);
+  const overdueRevenue = overdue.reduce((sum, customer) => sum + customer.monetaryTotal, 0);
+
+  const categorySpend = new Map<string, number>();
+  const topCategoryCustomers = new Map<string, number>();
+  for (const customer of buyers) {
+    for (const [category, share] of Object.entries(customer.categoryShares)) {
+      categorySpend.set(category, (categorySpend.get(category) ?? 0) + share * customer.grossSpend);
+    }
+    if (customer.topCategory !== null) topCategoryCustomers.set(customer.topCategory, (topCategoryCustomers.get(customer.topCategory) ?? 0) + 1);
+  }
+  const categorised = [...categorySpend.values()].reduce((sum, spend) => sum + spend, 0);
+  const recencies = buyers.map((customer) => customer.daysSinceLastPurchase as number).sort((a, b) => a - b);
+  const scores = features.flatMap((customer) => (customer.meanInteractionScore === null ? [] : [customer.meanInteractionScore]));
+
+  const customerRow = (customer: CustomerFeatures): string[] => [
+    customer.customerId,
+    formatCount(customer.orders),
+    formatMoney(customer.monetaryTotal),
+    day(customer.lastPurchaseAt),
+    customer.medianInterpurchaseDays === null ? '-' : formatCount(customer.medianInterpurchaseDays),
+    customer.topCategory ?? '-',
+  ];
+  const customerColumns = [
+    { heading: 'customer' },
+    { heading: 'orders', align: 'right' },
+    { heading: 'net spend', align: 'right' },
+    { heading: 'last purchase' },
+    { heading: 'usual gap (d)', align: 'right' },
+    { heading: 'top category' },
+  ] as const;
+
+  return [
+    `clientele demo: ${formatCount(features.length)} generated customers (seed ${options.seed}), as of ${day(sample.asOf)}`,
+    '',
+    'Data',
+    `  transactions  ${formatCount(transactions.counts.accepted)} rows accepted, ${formatCount(transactions.counts.rejected)} rejected`,
+    `  customers     ${formatCount(customers.counts.accepted)} accepted, ${formatCount(customers.counts.rejected)} rejected`,
+    `  interactions  ${formatCount(interactions.counts.accepted)} accepted, ${formatCount(interactions.counts.rejected)} rejected`,
+    '',
+    'Customer base',
+    `  buyers ${formatCount(buyers.length)}, prospects ${formatCount(features.length - buyers.length)}, one-time buyers ${formatShare(oneTime / buyers.length)} of buyers`,
+    `  net revenue ${formatMoney(revenue)}, refunds ${formatShare(refunded / gross)} of gross spend`,
+    `  median orders ${formatCount(medianOf(buyers.map((customer) => customer.orders)))}, median order value ${formatMoney(medianOf(buyers.map((customer) => customer.averageOrderValue as number)))}`,
+    `  days since last purchase: median ${formatCount(quantileSorted(recencies, 0.5))}, 90th percentile ${formatCount(quantileSorted(recencies, 0.9))}`,
+    '',
+    `Who are my best customers? The top 20% of buyers bring ${formatShare(topFifthRevenue / revenue)} of net revenue.`,
+    formatTable(customerColumns, bySpend.slice(0, 5).map(customerRow)),
+    '',
+    `Who is slipping away? ${formatCount(overdue.length)} repeat buyers have been away for more than twice their usual gap (and 30+ days); they brought ${formatShare(overdueRevenue / revenue)} of revenue.`,
+    formatTable(customerColumns, overdue.slice(0, 5).map(customerRow)),
+    '',
+    'What do they buy?',
+    formatTable(
+      [{ heading: 'category' }, { heading: 'share of spend', align: 'right' }, { heading: 'favourite of', align: 'right' }],
+      [...categorySpend.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([category, spend]) => [category, formatShare(spend / categorised), `${formatCount(topCategoryCustomers.get(category) ?? 0)} customers`]),
+    ),
+    '',
+    'Engagement',
+    `  promotion seekers (over half their orders discounted): ${formatCount(buyers.filter((customer) => (customer.discountedOrderShare ?? 0) > 0.5).length)}`,
+    `  customers with a survey score: ${formatCount(scores.length)}, mean score ${scores.length === 0 ? '-' : (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1)}`,
+    `  spend trend: ${formatCount(buyers.filter((customer) => (customer.spendSlope ?? 0) > 0).length)} buyers growing, ${formatCount(buyers.filter((customer) => (customer.spendSlope ?? 0) < 0).length)} shrinking over the last year`,
+  ].join('\n');
+}
