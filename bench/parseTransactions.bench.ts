@@ -3,7 +3,7 @@ import type { Scenario } from './harness';
 import { benchmarkSample } from './sampleData';
 
 /** Parse + validate: rows already normalised (the fast path), and the same rows as a CSV reader gives them (ISO strings, no status). */
-export function parseTransactionsScenarios(): Scenario[] {
+export function scenarios(): Scenario[] {
   const { transactions } = benchmarkSample();
   const raw = transactions.map((row) => {
     const { status, ...rest } = row;

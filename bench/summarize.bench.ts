@@ -10,7 +10,7 @@ function sumPerCustomer(rows: readonly Transaction[]): Map<string, number> {
 }
 
 /** summarize on parsed records (no second validation), with and without interactions, and in ten batches. */
-export function summarizeScenarios(): Scenario[] {
+export function scenarios(): Scenario[] {
   const sample = benchmarkSample();
   const { records } = parseTransactions(sample.transactions);
   const asOf = sample.asOf;

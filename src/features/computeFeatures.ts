@@ -58,18 +58,28 @@ interface RowsByCustomer {
 }
 
 function rowsByCustomer(state: SummaryState, customerCount: number): RowsByCustomer {
-  const { start, rows } = groupBy(state.rowCustomer, state.rowCount, customerCount);
   const count = state.rowCount;
+  const customerOfRow = state.rowCustomer;
+  // Counting sort: sizes, then starts, then one sequential pass that writes each row to its place.
+  const start = new Int32Array(customerCount + 1);
+  for (let row = 0; row < count; row++) {
+    const customer = customerOfRow[row] as number;
+    start[customer + 1] = (start[customer + 1] as number) + 1;
+  }
+  for (let customer = 0; customer < customerCount; customer++) start[customer + 1] = (start[customer + 1] as number) + (start[customer] as number);
+  const next = start.slice(0, customerCount);
   const at = new Float64Array(count);
   const amount = new Float64Array(count);
   const flags = new Int32Array(count);
   const order = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const row = rows[i] as number;
-    at[i] = state.rowAt[row] as number;
-    amount[i] = state.rowAmount[row] as number;
-    flags[i] = state.rowFlags[row] as number;
-    order[i] = state.rowOrder[row] as string;
+  for (let row = 0; row < count; row++) {
+    const customer = customerOfRow[row] as number;
+    const place = next[customer] as number;
+    next[customer] = place + 1;
+    at[place] = state.rowAt[row] as number;
+    amount[place] = state.rowAmount[row] as number;
+    flags[place] = state.rowFlags[row] as number;
+    order[place] = state.rowOrder[row] as string;
   }
   return { start, at, amount, flags, order };
 }
@@ -166,6 +176,11 @@ function medianOfSorted(values: Float64Array, n: number): number {
   return n % 2 === 1 ? (values[middle] as number) : ((values[middle - 1] as number) + (values[middle] as number)) / 2;
 }
 
+/** Orders strings by UTF-16 code units, as `<` does: the same order in every runtime and locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Reusable per-category totals for one customer at a time. */
 class CategoryTotals {
   readonly spend: Float64Array;
@@ -187,6 +202,15 @@ class CategoryTotals {
   takeMix(names: readonly string[]): { shares: Readonly<Record<string, number>>; top: string | null; distinct: number } {
     const { touched, spend, rows } = this;
     if (touched.length === 0) return { shares: EMPTY, top: null, distinct: 0 };
+    if (touched.length === 1) {
+      const only = touched[0] as number;
+      const name = names[only] as string;
+      spend[only] = 0;
+      rows[only] = 0;
+      touched.length = 0;
+      // A computed key defines an own property, so a category named "__proto__" stays a category.
+      return { shares: { [name]: 1 }, top: name, distinct: 1 };
+    }
     let totalSpend = 0;
     let totalRows = 0;
     for (const category of touched) {
@@ -210,7 +234,7 @@ class CategoryTotals {
     }
     const distinct = touched.length;
     touched.length = 0;
-    if (distinct > 1) entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    entries.sort((a, b) => compareText(a[0], b[0]));
     // Object.fromEntries defines own properties, so a category named "__proto__" stays a category.
     return { shares: Object.fromEntries(entries), top, distinct };
   }
@@ -249,7 +273,11 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const periodNet = new Float64Array(trendPeriods);
   const results: CustomerFeatures[] = new Array<CustomerFeatures>(customerCount);
 
-  for (let c = 0; c < customerCount; c++) {
+  // Customers are visited in id order, so the result is sorted without moving result objects around.
+  const names = state.customers.names;
+  const byName = Int32Array.from(names.keys()).sort((a, b) => compareText(names[a] as string, names[b] as string));
+  for (let k = 0; k < customerCount; k++) {
+    const c = byName[k] as number;
     const from = rowsOf.start[c] as number;
     const to = rowsOf.start[c + 1] as number;
     scratch.ensure(to - from);
@@ -351,7 +379,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
         }
         const entries = seen.map((kind): [string, number] => [state.kinds.names[kind] as string, kindCounts[kind] as number]);
         for (const kind of seen) kindCounts[kind] = 0;
-        entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+        entries.sort((a, b) => compareText(a[0], b[0]));
         interactionCounts = Object.fromEntries(entries);
       }
       const last = state.lastInteractionAt[c] as number;
@@ -360,7 +388,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       meanInteractionScore = scored > 0 ? (state.scoreSum[c] as number) / scored : null;
     }
 
-    results[c] = {
+    results[k] = {
       customerId: state.customers.names[c] as string,
       asOf,
       createdAt: record?.createdAt ?? null,
@@ -402,6 +430,6 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       consent: record?.consent ?? EMPTY,
     };
   }
-  results.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+
   return results;
 }

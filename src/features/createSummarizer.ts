@@ -39,12 +39,12 @@ export interface Summarizer {
   merge(other: Summarizer): Summarizer;
   /** One `CustomerFeatures` per customer seen so far, sorted by customer id. */
   result(): CustomerFeatures[];
-  /** The settings this summarizer was created with, normalised. */
-  readonly settings: FeatureSettings & { readonly timeZone: string };
 }
 
-/** The state behind each summarizer, reachable only from this module (so `merge` can read another's). */
-const states = new WeakMap<Summarizer, SummaryState>();
+type ResolvedSettings = FeatureSettings & { readonly timeZone: string };
+
+/** The state and settings behind each summarizer, reachable only from this module (so `merge` can read another's). */
+const internals = new WeakMap<Summarizer, { readonly state: SummaryState; readonly settings: ResolvedSettings }>();
 
 function positiveInteger(functionName: string, name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -55,7 +55,7 @@ function positiveInteger(functionName: string, name: string, value: number | und
 }
 
 /** Checks and normalises summary options; shared by `summarize`, `createSummarizer` and `splitCalibrationHoldout`. */
-export function resolveSummarizeOptions(functionName: string, options: SummarizeOptions): FeatureSettings & { readonly timeZone: string } {
+export function resolveSummarizeOptions(functionName: string, options: SummarizeOptions): ResolvedSettings {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError('missing_option', `${functionName} needs options with an \`asOf\` date, received ${quoteValue(options)}`);
   }
@@ -128,7 +128,6 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
   const parseOptions = { onInvalid: 'throw', timeZone: settings.timeZone } as const;
 
   const summarizer: Summarizer = {
-    settings,
     add(transactions) {
       const records = validated<Transaction>(transactions, (rows) => parseTransactions(rows, parseOptions));
       // A parsed batch is consistent on its own; check it against earlier batches before folding anything.
@@ -170,12 +169,13 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
       return summarizer;
     },
     merge(other) {
-      const otherState = states.get(other);
-      if (otherState === undefined || otherState === state) {
-        throw new ConfigurationError('invalid_option', `createSummarizer.merge expects another summarizer made by createSummarizer, received ${otherState === state ? 'itself' : quoteValue(other)}`);
+      const otherInternals = internals.get(other);
+      if (otherInternals === undefined || otherInternals.state === state) {
+        throw new ConfigurationError('invalid_option', `createSummarizer.merge expects another summarizer made by createSummarizer, received ${otherInternals === undefined ? quoteValue(other) : 'itself'}`);
       }
+      const otherState = otherInternals.state;
       const a = settings;
-      const b = other.settings;
+      const b = otherInternals.settings;
       if (a.asOf !== b.asOf || a.unit !== b.unit || a.timeZone !== b.timeZone || a.trendPeriodDays !== b.trendPeriodDays || a.trendPeriods !== b.trendPeriods) {
         throw new ConfigurationError('invalid_option', 'createSummarizer.merge needs summarizers with the same asOf, unit, timeZone and trend options');
       }
@@ -196,6 +196,6 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
       return computeFeatures(state, settings);
     },
   };
-  states.set(summarizer, state);
+  internals.set(summarizer, { state, settings });
   return summarizer;
 }

@@ -1,0 +1,27 @@
+/** Runs the scenarios of one bench file (its name is the first argument) and prints their timings. */
+import { measure, type Scenario, type Timing } from './harness';
+import { benchmarkSample } from './sampleData';
+
+const file = process.argv[2] ?? '';
+const started = performance.now();
+const sample = benchmarkSample();
+console.log(
+  `\n${file}: ${sample.customers.length.toLocaleString('en-US')} customers, ${sample.transactions.length.toLocaleString('en-US')} transaction rows ` +
+    `(generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+);
+const module = (await import(`./${file}`)) as { scenarios: () => Scenario[] };
+const timings = new Map<string, Timing>();
+let failed = false;
+for (const scenario of module.scenarios()) {
+  const timing = measure(scenario);
+  timings.set(scenario.name, timing);
+  const base = scenario.baseline === undefined ? undefined : timings.get(scenario.baseline);
+  const ratio = base === undefined ? '' : `  ${(timing.medianMs / base.medianMs).toFixed(2)}x ${scenario.baseline}`;
+  const over = scenario.budgetMs !== undefined && timing.medianMs > scenario.budgetMs;
+  const budget = scenario.budgetMs === undefined ? '' : `  budget ${scenario.budgetMs} ms ${over ? 'OVER' : 'ok'}`;
+  if (over) failed = true;
+  console.log(
+    `  ${scenario.name.padEnd(56)} median ${timing.medianMs.toFixed(1).padStart(7)} ms  (min ${timing.minMs.toFixed(1)}, max ${timing.maxMs.toFixed(1)}, ${timing.runs} runs)${budget}${ratio}`,
+  );
+}
+if (failed) process.exitCode = 1;
