@@ -8,6 +8,7 @@ import { readCdnowSample, readSimpleCsv, sharedDataFile } from '../support/share
 const sample = sharedDataFile('cdnow/CDNOW_sample.txt');
 const summary = sharedDataFile('cdnow/cdnow_customers_summary_with_transactions.csv');
 const present = sample.present && summary.present;
+if (!present) console.warn(`cdnow.test.ts: ${sample.present ? summary.skipReason : sample.skipReason}`);
 
 describe('summarize on CDNOW', () => {
   it.skipIf(!present)(`reproduces the published calibration summary of all 2,357 customers${present ? '' : ` (${sample.skipReason})`}`, () => {
