@@ -1,85 +1,113 @@
+import { growColumn } from '../internal/growColumn';
 import type { Customer } from '../model/customerSchema';
 import type { Interaction } from '../model/interactionSchema';
-import { growColumn } from '../internal/growColumn';
 import type { Transaction } from '../model/transactionSchema';
+import type { TransactionColumns } from '../model/validatedBatches';
 
-/** Interns strings as dense integer indices: customer ids, categories, interaction kinds. */
+/** Interns strings as dense integer indices. The map is built on first lookup, so adopting a list costs nothing until then. */
 class Interner {
-  readonly index = new Map<string, number>();
   readonly names: string[] = [];
+  private index: Map<string, number> | undefined;
+
+  private map(): Map<string, number> {
+    if (this.index === undefined) {
+      this.index = new Map();
+      for (let i = 0; i < this.names.length; i++) this.index.set(this.names[i] as string, i);
+    }
+    return this.index;
+  }
+
+  /** The index of `name`, or `undefined`. */
+  get(name: string): number | undefined {
+    return this.map().get(name);
+  }
 
   /** The index of `name`, created on first sight. */
   intern(name: string): number {
-    let index = this.index.get(name);
+    const map = this.map();
+    let index = map.get(name);
     if (index === undefined) {
       index = this.names.length;
-      this.index.set(name, index);
+      map.set(name, index);
       this.names.push(name);
     }
     return index;
   }
+
+  /** Takes over a list of distinct names when this interner is empty, without building the map. */
+  adopt(names: readonly string[]): void {
+    for (const name of names) this.names.push(name);
+  }
 }
 
-/** Rows grouped by an integer key: the rows of key k are `rows[start[k] .. start[k + 1])`, in input order. */
+/** Rows grouped by an integer key: the rows of key k are `rows[start[k] .. start[k + 1])`, in input order. Keys < 0 are left out. */
 export interface Grouping {
   readonly start: Int32Array;
   readonly rows: Int32Array;
 }
 
-/** Counting sort of the first `count` `keys` (values in 0..groupCount-1): O(n), stable. */
+/** Counting sort of the first `count` `keys` (values in -1..groupCount-1; -1 is skipped): O(n), stable. */
 export function groupBy(keys: ArrayLike<number>, count: number, groupCount: number): Grouping {
   const start = new Int32Array(groupCount + 1);
   for (let row = 0; row < count; row++) {
     const key = keys[row] as number;
-    start[key + 1] = (start[key + 1] as number) + 1;
+    if (key >= 0) start[key + 1] = (start[key + 1] as number) + 1;
   }
   for (let group = 0; group < groupCount; group++) start[group + 1] = (start[group + 1] as number) + (start[group] as number);
-  const fill = start.slice(0, groupCount);
-  const rows = new Int32Array(count);
+  const next = start.slice(0, groupCount);
+  const rows = new Int32Array(start[groupCount] as number);
   for (let row = 0; row < count; row++) {
     const key = keys[row] as number;
-    rows[fill[key] as number] = row;
-    fill[key] = (fill[key] as number) + 1;
+    if (key < 0) continue;
+    rows[next[key] as number] = row;
+    next[key] = (next[key] as number) + 1;
   }
   return { start, rows };
 }
 
-/**
- * A kept row's flags, packed in one integer: bits 0-1 say what the row does (a purchase line, a
- * refund, i.e. a negative completed row, or a sale given back with status `refunded`), bit 2
- * whether it had a discount, and the bits above hold its category index plus one (0: none).
- */
-export const ROW_PURCHASE = 0;
-export const ROW_REFUND = 1;
-export const ROW_REFUNDED_SALE = 2;
-export const ROW_ROLE_MASK = 3;
-export const ROW_DISCOUNTED = 4;
-export const ROW_CATEGORY_SHIFT = 3;
+/** A transaction row the state cannot fold: its order belongs to another customer. */
+export interface OrderConflict {
+  readonly record: number;
+  readonly orderId: string;
+  readonly owner: string;
+  readonly customerId: string;
+}
 
 /**
- * What a summary is computed from: the transaction rows inside the observation window, reduced
- * to typed columns (customer index, order id, time, amount, packed flags),
- * plus per-customer interaction tallies and customer records. Folding a row is a customer
- * lookup and a few appends; rows are grouped by customer, and by order within a customer, only
- * when features are computed, where the maps involved are small. A refund that arrives in a
- * later batch than its order therefore lands on the same order.
+ * The sufficient statistics of a summary, all integer-indexed typed columns:
  *
- * An order must keep one customer across batches. A single parsed batch is consistent on its
- * own, so the global order-to-customer map (the costly part) is only built once a second batch
- * or a merge arrives.
+ * - per order: its customer, net amount (refunds included), gross amount, refunded amount,
+ *   earliest purchase line, earliest row, and whether any row had a discount. These fold
+ *   associatively, so batches arrive in any order, a refund may come a batch after its order,
+ *   and shards merge;
+ * - one entry per categorised purchase line: customer, category, spend;
+ * - per customer: interaction tallies, and one entry per interaction (customer, kind).
+ *
+ * Customer and order indices come from the columns `parseTransactions` computes anyway, so
+ * folding a parsed batch touches no strings. The order-id map is only built when a second
+ * batch or a merge has to be matched against the orders already here.
  */
 export class SummaryState {
   readonly customers = new Interner();
   readonly customerRecords: (Customer | undefined)[] = [];
 
-  /** Number of kept rows; the columns below have room for more. */
-  rowCount = 0;
-  rowCustomer = new Int32Array(1024);
-  rowAt = new Float64Array(1024);
-  rowAmount = new Float64Array(1024);
-  rowFlags = new Int32Array(1024);
-  readonly rowOrder: string[] = [];
+  readonly orders = new Interner();
+  /** Number of orders; the order columns have room for more. -1 as customer: no kept row yet. */
+  orderCount = 0;
+  orderCustomer = new Int32Array(0);
+  orderNet = new Float64Array(0);
+  orderGross = new Float64Array(0);
+  orderRefunded = new Float64Array(0);
+  orderPurchaseAt = new Float64Array(0);
+  orderFirstAt = new Float64Array(0);
+  orderDiscounted = new Uint8Array(0);
+
   readonly categories = new Interner();
+  /** One entry per categorised purchase line. */
+  categoryEntries = 0;
+  categoryCustomer = new Int32Array(1024);
+  categoryOf = new Int32Array(1024);
+  categorySpend = new Float64Array(1024);
 
   interactionsGiven = false;
   readonly kinds = new Interner();
@@ -91,78 +119,139 @@ export class SummaryState {
   readonly scoreSum: number[] = [];
   readonly scoreCount: number[] = [];
 
-  /** Order id → customer index, built on demand (see the class comment). */
-  private orderOwner: Map<string, number> | undefined;
-  private lastCustomerId: string | undefined;
-  private lastCustomer = -1;
-  private lastCategory: string | undefined;
-  private lastCategoryIndex = -1;
-
   /** Index of a customer id, created on first sight. */
   customer(id: string): number {
-    if (id === this.lastCustomerId) return this.lastCustomer;
     const before = this.customers.names.length;
     const index = this.customers.intern(id);
-    if (index === before) {
+    if (index === before) this.extendCustomers(index + 1);
+    return index;
+  }
+
+  private extendCustomers(count: number): void {
+    while (this.customerRecords.length < count) {
       this.customerRecords.push(undefined);
       this.interactionCount.push(0);
       this.lastInteractionAt.push(-Infinity);
       this.scoreSum.push(0);
       this.scoreCount.push(0);
     }
-    this.lastCustomerId = id;
-    this.lastCustomer = index;
+  }
+
+  private extendOrders(count: number): void {
+    if (count > this.orderCustomer.length) {
+      this.orderCustomer = growColumn(this.orderCustomer, count);
+      this.orderNet = growColumn(this.orderNet, count);
+      this.orderGross = growColumn(this.orderGross, count);
+      this.orderRefunded = growColumn(this.orderRefunded, count);
+      this.orderPurchaseAt = growColumn(this.orderPurchaseAt, count);
+      this.orderFirstAt = growColumn(this.orderFirstAt, count);
+      this.orderDiscounted = growColumn(this.orderDiscounted, count);
+    }
+    this.orderCustomer.fill(-1, this.orderCount, count);
+    this.orderPurchaseAt.fill(Infinity, this.orderCount, count);
+    this.orderFirstAt.fill(Infinity, this.orderCount, count);
+    this.orderCount = count;
+  }
+
+  /** Index of an order id, created on first sight. */
+  private order(id: string): number {
+    const index = this.orders.intern(id);
+    if (index >= this.orderCount) this.extendOrders(index + 1);
     return index;
   }
 
-  /** Whether any transaction row has been folded. */
-  hasRows(): boolean {
-    return this.rowCount > 0;
-  }
-
-  /** The customer id an order belongs to so far, or `undefined` for a new order. Builds the order map on first use. */
-  ownerOf(orderId: string): string | undefined {
-    if (this.orderOwner === undefined) {
-      this.orderOwner = new Map();
-      for (let row = 0; row < this.rowCount; row++) this.orderOwner.set(this.rowOrder[row] as string, this.rowCustomer[row] as number);
+  /** Maps a batch's customer and order indices to this state's, creating what is new. */
+  private mapBatch(columns: TransactionColumns): { customers: Int32Array; orders: Int32Array } {
+    const customers = new Int32Array(columns.customerIds.length);
+    if (this.customers.names.length === 0) {
+      this.customers.adopt(columns.customerIds);
+      this.extendCustomers(columns.customerIds.length);
+      for (let i = 0; i < customers.length; i++) customers[i] = i;
+    } else {
+      columns.customerIds.forEach((id, i) => {
+        customers[i] = this.customer(id);
+      });
     }
-    const owner = this.orderOwner.get(orderId);
-    return owner === undefined ? undefined : this.customers.names[owner];
-  }
-
-  private category(name: string): number {
-    if (name !== this.lastCategory) {
-      this.lastCategory = name;
-      this.lastCategoryIndex = this.categories.intern(name);
+    const orders = new Int32Array(columns.orderIds.length);
+    if (this.orders.names.length === 0) {
+      this.orders.adopt(columns.orderIds);
+      this.extendOrders(columns.orderIds.length);
+      for (let i = 0; i < orders.length; i++) orders[i] = i;
+    } else {
+      columns.orderIds.forEach((id, i) => {
+        orders[i] = this.order(id);
+      });
     }
-    return this.lastCategoryIndex;
+    return { customers, orders };
   }
 
-  private appendRow(customer: number, orderId: string, at: number, amount: number, flags: number): void {
-    const row = this.rowCount;
-    if (row === this.rowCustomer.length) {
-      this.rowCustomer = growColumn(this.rowCustomer, row + 1);
-      this.rowAt = growColumn(this.rowAt, row + 1);
-      this.rowAmount = growColumn(this.rowAmount, row + 1);
-      this.rowFlags = growColumn(this.rowFlags, row + 1);
+  /**
+   * Folds a parsed batch: every record whose `keep(at)` holds and that is not cancelled. Checks
+   * first that no order changes customer; if one does, changes nothing and returns the conflicts.
+   */
+  addTransactions(records: readonly Transaction[], columns: TransactionColumns, keep: (at: number) => boolean): OrderConflict[] {
+    const { customerOfRecord, orderOfRecord } = columns;
+    if (this.orders.names.length > 0) {
+      const known = columns.orderIds.map((id) => this.orders.get(id) ?? -1);
+      const conflicts: OrderConflict[] = [];
+      for (let record = 0; record < records.length; record++) {
+        const order = known[orderOfRecord[record] as number] as number;
+        if (order < 0) continue;
+        const owner = this.orderCustomer[order] as number;
+        const row = records[record] as Transaction;
+        if (owner >= 0 && this.customers.names[owner] !== row.customerId && row.status !== 'cancelled') {
+          conflicts.push({ record, orderId: row.orderId, owner: this.customers.names[owner] as string, customerId: row.customerId });
+        }
+      }
+      if (conflicts.length > 0) return conflicts;
     }
-    this.rowCustomer[row] = customer;
-    this.rowAt[row] = at;
-    this.rowAmount[row] = amount;
-    this.rowFlags[row] = flags;
-    this.rowOrder.push(orderId);
-    this.rowCount = row + 1;
-    this.orderOwner?.set(orderId, customer);
+    const map = this.mapBatch(columns);
+    let lastCategory: string | undefined;
+    let category = -1;
+    for (let record = 0; record < records.length; record++) {
+      const row = records[record] as Transaction;
+      if (row.status === 'cancelled' || !keep(row.at)) continue;
+      const order = map.orders[orderOfRecord[record] as number] as number;
+      const customer = map.customers[customerOfRecord[record] as number] as number;
+      this.orderCustomer[order] = customer;
+      const amount = row.amount;
+      const at = row.at;
+      if (row.discount !== undefined && row.discount > 0) this.orderDiscounted[order] = 1;
+      if (at < (this.orderFirstAt[order] as number)) this.orderFirstAt[order] = at;
+      if (row.status === 'refunded') {
+        const magnitude = Math.abs(amount);
+        this.orderGross[order] = (this.orderGross[order] as number) + magnitude;
+        this.orderRefunded[order] = (this.orderRefunded[order] as number) + magnitude;
+      } else if (amount >= 0) {
+        this.orderNet[order] = (this.orderNet[order] as number) + amount;
+        this.orderGross[order] = (this.orderGross[order] as number) + amount;
+        if (at < (this.orderPurchaseAt[order] as number)) this.orderPurchaseAt[order] = at;
+        if (row.category !== undefined) {
+          if (row.category !== lastCategory) {
+            lastCategory = row.category;
+            category = this.categories.intern(lastCategory);
+          }
+          this.addCategory(customer, category, amount);
+        }
+      } else {
+        this.orderNet[order] = (this.orderNet[order] as number) + amount;
+        this.orderRefunded[order] = (this.orderRefunded[order] as number) - amount;
+      }
+    }
+    return [];
   }
 
-  /** Folds one transaction row; cancelled rows change nothing. */
-  addTransaction(row: Transaction): void {
-    if (row.status === 'cancelled') return;
-    const amount = row.amount;
-    const role = row.status === 'refunded' ? ROW_REFUNDED_SALE : amount >= 0 ? ROW_PURCHASE : ROW_REFUND;
-    const category = role === ROW_PURCHASE && row.category !== undefined ? this.category(row.category) + 1 : 0;
-    const discounted = row.discount !== undefined && row.discount > 0 ? ROW_DISCOUNTED : 0;
-    this.appendRow(this.customer(row.customerId), row.orderId, row.at, amount, role | discounted | (category << ROW_CATEGORY_SHIFT));
+  private addCategory(customer: number, category: number, spend: number): void {
+    const entry = this.categoryEntries;
+    if (entry === this.categoryCustomer.length) {
+      this.categoryCustomer = growColumn(this.categoryCustomer, entry + 1);
+      this.categoryOf = growColumn(this.categoryOf, entry + 1);
+      this.categorySpend = growColumn(this.categorySpend, entry + 1);
+    }
+    this.categoryCustomer[entry] = customer;
+    this.categoryOf[entry] = category;
+    this.categorySpend[entry] = spend;
+    this.categoryEntries = entry + 1;
   }
 
   /** Keeps the customer's record (attributes, consent, sign-up date); the first one given wins. */
@@ -172,7 +261,7 @@ export class SummaryState {
   }
 
   /** Folds one customer's interaction tallies (from a row, or from another state). */
-  addInteractionTally(customer: number, count: number, lastAt: number, scoreSum: number, scoreCount: number): void {
+  private addInteractionTally(customer: number, count: number, lastAt: number, scoreSum: number, scoreCount: number): void {
     this.interactionCount[customer] = (this.interactionCount[customer] as number) + count;
     if (lastAt > (this.lastInteractionAt[customer] as number)) this.lastInteractionAt[customer] = lastAt;
     this.scoreSum[customer] = (this.scoreSum[customer] as number) + scoreSum;
@@ -189,13 +278,17 @@ export class SummaryState {
 
   /** Ids of orders that this state and `other` assign to different customers. */
   conflictingOrders(other: SummaryState): string[] {
-    const conflicts = new Set<string>();
-    for (let row = 0; row < other.rowCount; row++) {
-      const id = other.rowOrder[row] as string;
-      const owner = this.ownerOf(id);
-      if (owner !== undefined && owner !== other.customers.names[other.rowCustomer[row] as number]) conflicts.add(id);
+    const conflicts: string[] = [];
+    for (let order = 0; order < other.orderCount; order++) {
+      const theirs = other.orderCustomer[order] as number;
+      if (theirs < 0) continue;
+      const id = other.orders.names[order] as string;
+      const mine = this.orders.get(id);
+      if (mine === undefined || mine >= this.orderCount) continue;
+      const owner = this.orderCustomer[mine] as number;
+      if (owner >= 0 && this.customers.names[owner] !== other.customers.names[theirs]) conflicts.push(id);
     }
-    return [...conflicts];
+    return conflicts;
   }
 
   /** Folds another state into this one; check {@link conflictingOrders} first. */
@@ -206,17 +299,24 @@ export class SummaryState {
       if (record !== undefined) this.customerRecords[mine] ??= record;
       return mine;
     });
+    for (let theirs = 0; theirs < other.orderCount; theirs++) {
+      const customer = other.orderCustomer[theirs] as number;
+      if (customer < 0) continue;
+      const order = this.order(other.orders.names[theirs] as string);
+      this.orderCustomer[order] = customerMap[customer] as number;
+      this.orderNet[order] = (this.orderNet[order] as number) + (other.orderNet[theirs] as number);
+      this.orderGross[order] = (this.orderGross[order] as number) + (other.orderGross[theirs] as number);
+      this.orderRefunded[order] = (this.orderRefunded[order] as number) + (other.orderRefunded[theirs] as number);
+      this.orderPurchaseAt[order] = Math.min(this.orderPurchaseAt[order] as number, other.orderPurchaseAt[theirs] as number);
+      this.orderFirstAt[order] = Math.min(this.orderFirstAt[order] as number, other.orderFirstAt[theirs] as number);
+      if (other.orderDiscounted[theirs] === 1) this.orderDiscounted[order] = 1;
+    }
     const categoryMap = other.categories.names.map((name) => this.categories.intern(name));
-    for (let row = 0; row < other.rowCount; row++) {
-      const flags = other.rowFlags[row] as number;
-      const category = flags >> ROW_CATEGORY_SHIFT;
-      const remapped = category === 0 ? 0 : (categoryMap[category - 1] as number) + 1;
-      this.appendRow(
-        customerMap[other.rowCustomer[row] as number] as number,
-        other.rowOrder[row] as string,
-        other.rowAt[row] as number,
-        other.rowAmount[row] as number,
-        (flags & (ROW_ROLE_MASK | ROW_DISCOUNTED)) | (remapped << ROW_CATEGORY_SHIFT),
+    for (let entry = 0; entry < other.categoryEntries; entry++) {
+      this.addCategory(
+        customerMap[other.categoryCustomer[entry] as number] as number,
+        categoryMap[other.categoryOf[entry] as number] as number,
+        other.categorySpend[entry] as number,
       );
     }
     this.interactionsGiven ||= other.interactionsGiven;

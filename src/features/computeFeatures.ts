@@ -1,6 +1,6 @@
 import { DAY_MS } from '../internal/dayNumber';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
-import { groupBy, ROW_CATEGORY_SHIFT, ROW_DISCOUNTED, ROW_PURCHASE, ROW_REFUND, ROW_ROLE_MASK, type SummaryState } from './SummaryState';
+import { groupBy, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
@@ -17,122 +17,20 @@ const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
 /** Reusable per-customer buffers, grown on demand, so per-customer work allocates nothing in the common case. */
 class Scratch {
-  /** Per order of the current customer: net, gross, refunded, earliest purchase line, earliest row, discounted. */
-  orderNet = new Float64Array(64);
-  orderGross = new Float64Array(64);
-  orderRefunded = new Float64Array(64);
-  orderPurchaseAt = new Float64Array(64);
-  orderFirstAt = new Float64Array(64);
-  orderDiscounted = new Uint8Array(64);
   /** Per purchase order: its day, net value and a sort permutation; intervals between purchase days. */
   day = new Float64Array(64);
   net = new Float64Array(64);
   order = new Int32Array(64);
   interval = new Float64Array(64);
-  /** Order id → index among the current customer's orders; cleared per customer, so it stays small. */
-  readonly orderIndex = new Map<string, number>();
 
   ensure(size: number): void {
     if (size <= this.day.length) return;
     const capacity = Math.max(size, this.day.length * 2);
-    this.orderNet = new Float64Array(capacity);
-    this.orderGross = new Float64Array(capacity);
-    this.orderRefunded = new Float64Array(capacity);
-    this.orderPurchaseAt = new Float64Array(capacity);
-    this.orderFirstAt = new Float64Array(capacity);
-    this.orderDiscounted = new Uint8Array(capacity);
     this.day = new Float64Array(capacity);
     this.net = new Float64Array(capacity);
     this.order = new Int32Array(capacity);
     this.interval = new Float64Array(capacity);
   }
-}
-
-/** The kept rows reordered so that each customer's rows are contiguous: per-customer work then reads memory in order. */
-interface RowsByCustomer {
-  readonly start: Int32Array;
-  readonly at: Float64Array;
-  readonly amount: Float64Array;
-  readonly flags: Int32Array;
-  readonly order: string[];
-}
-
-function rowsByCustomer(state: SummaryState, customerCount: number): RowsByCustomer {
-  const count = state.rowCount;
-  const customerOfRow = state.rowCustomer;
-  // Counting sort: sizes, then starts, then one sequential pass that writes each row to its place.
-  const start = new Int32Array(customerCount + 1);
-  for (let row = 0; row < count; row++) {
-    const customer = customerOfRow[row] as number;
-    start[customer + 1] = (start[customer + 1] as number) + 1;
-  }
-  for (let customer = 0; customer < customerCount; customer++) start[customer + 1] = (start[customer + 1] as number) + (start[customer] as number);
-  const next = start.slice(0, customerCount);
-  const at = new Float64Array(count);
-  const amount = new Float64Array(count);
-  const flags = new Int32Array(count);
-  const order = new Array<string>(count);
-  for (let row = 0; row < count; row++) {
-    const customer = customerOfRow[row] as number;
-    const place = next[customer] as number;
-    next[customer] = place + 1;
-    at[place] = state.rowAt[row] as number;
-    amount[place] = state.rowAmount[row] as number;
-    flags[place] = state.rowFlags[row] as number;
-    order[place] = state.rowOrder[row] as string;
-  }
-  return { start, at, amount, flags, order };
-}
-
-/**
- * Groups one customer's rows into orders (a line, a refund and a refunded sale of one order id
- * are one order), adds purchase lines to the category totals, and returns the number of orders
- * in the scratch buffers.
- */
-function collectOrders(rows: RowsByCustomer, from: number, to: number, scratch: Scratch, categoryTotals: CategoryTotals): number {
-  const { orderIndex } = scratch;
-  orderIndex.clear();
-  let orders = 0;
-  let lastOrderId: string | undefined;
-  let order = -1;
-  for (let row = from; row < to; row++) {
-    const orderId = rows.order[row] as string;
-    if (orderId !== lastOrderId) {
-      lastOrderId = orderId;
-      const known = to - from === 1 ? undefined : orderIndex.get(orderId);
-      if (known === undefined) {
-        order = orders++;
-        if (to - from > 1) orderIndex.set(orderId, order);
-        scratch.orderNet[order] = 0;
-        scratch.orderGross[order] = 0;
-        scratch.orderRefunded[order] = 0;
-        scratch.orderPurchaseAt[order] = Infinity;
-        scratch.orderFirstAt[order] = Infinity;
-        scratch.orderDiscounted[order] = 0;
-      } else order = known;
-    }
-    const amount = rows.amount[row] as number;
-    const at = rows.at[row] as number;
-    const flags = rows.flags[row] as number;
-    const role = flags & ROW_ROLE_MASK;
-    if (role === ROW_PURCHASE) {
-      const category = flags >> ROW_CATEGORY_SHIFT;
-      if (category > 0) categoryTotals.add(category - 1, amount);
-      scratch.orderNet[order] = (scratch.orderNet[order] as number) + amount;
-      scratch.orderGross[order] = (scratch.orderGross[order] as number) + amount;
-      if (at < (scratch.orderPurchaseAt[order] as number)) scratch.orderPurchaseAt[order] = at;
-    } else if (role === ROW_REFUND) {
-      scratch.orderNet[order] = (scratch.orderNet[order] as number) + amount;
-      scratch.orderRefunded[order] = (scratch.orderRefunded[order] as number) - amount;
-    } else {
-      const magnitude = Math.abs(amount);
-      scratch.orderGross[order] = (scratch.orderGross[order] as number) + magnitude;
-      scratch.orderRefunded[order] = (scratch.orderRefunded[order] as number) + magnitude;
-    }
-    if (at < (scratch.orderFirstAt[order] as number)) scratch.orderFirstAt[order] = at;
-    if ((flags & ROW_DISCOUNTED) !== 0) scratch.orderDiscounted[order] = 1;
-  }
-  return orders;
 }
 
 /** Sorts `order[0..n)` by `key`, insertion sort for the small lists most customers have. */
@@ -265,7 +163,8 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const { asOf, asOfDay, unit, dayNumber, trendPeriodDays, trendPeriods } = settings;
   const unitDays = unit === 'weeks' ? 7 : 1;
   const customerCount = state.customers.names.length;
-  const rowsOf = rowsByCustomer(state, customerCount);
+  const ordersOf = groupBy(state.orderCustomer, state.orderCount, customerCount);
+  const categoriesOf = groupBy(state.categoryCustomer, state.categoryEntries, customerCount);
   const kindsOf = state.interactionsGiven ? groupBy(state.kindCustomer, state.kindCustomer.length, customerCount) : undefined;
   const categoryTotals = new CategoryTotals(state.categories.names.length);
   const kindCounts = new Int32Array(state.kinds.names.length);
@@ -278,10 +177,13 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const byName = Int32Array.from(names.keys()).sort((a, b) => compareText(names[a] as string, names[b] as string));
   for (let k = 0; k < customerCount; k++) {
     const c = byName[k] as number;
-    const from = rowsOf.start[c] as number;
-    const to = rowsOf.start[c + 1] as number;
+    const from = ordersOf.start[c] as number;
+    const to = ordersOf.start[c + 1] as number;
     scratch.ensure(to - from);
-    const orderCount = collectOrders(rowsOf, from, to, scratch, categoryTotals);
+    for (let i = categoriesOf.start[c] as number; i < (categoriesOf.start[c + 1] as number); i++) {
+      const entry = categoriesOf.rows[i] as number;
+      categoryTotals.add(state.categoryOf[entry] as number, state.categorySpend[entry] as number);
+    }
     periodNet.fill(0);
     let monetaryTotal = 0;
     let grossSpend = 0;
@@ -290,14 +192,15 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let discountedOrders = 0;
     let firstAt = Infinity;
     let lastAt = -Infinity;
-    for (let order = 0; order < orderCount; order++) {
-      const net = scratch.orderNet[order] as number;
-      const purchaseAt = scratch.orderPurchaseAt[order] as number;
+    for (let i = from; i < to; i++) {
+      const order = ordersOf.rows[i] as number;
+      const net = state.orderNet[order] as number;
+      const purchaseAt = state.orderPurchaseAt[order] as number;
       monetaryTotal += net;
-      grossSpend += scratch.orderGross[order] as number;
-      refundedAmount += scratch.orderRefunded[order] as number;
+      grossSpend += state.orderGross[order] as number;
+      refundedAmount += state.orderRefunded[order] as number;
       const isPurchase = purchaseAt !== Infinity;
-      const day = dayNumber(isPurchase ? purchaseAt : (scratch.orderFirstAt[order] as number));
+      const day = dayNumber(isPurchase ? purchaseAt : (state.orderFirstAt[order] as number));
       const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
       if (periodsBack < trendPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
       if (!isPurchase) continue;
@@ -305,7 +208,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       scratch.net[orders] = net;
       scratch.order[orders] = orders;
       orders++;
-      if (scratch.orderDiscounted[order] === 1) discountedOrders++;
+      if (state.orderDiscounted[order] === 1) discountedOrders++;
       if (purchaseAt < firstAt) firstAt = purchaseAt;
       if (purchaseAt > lastAt) lastAt = purchaseAt;
     }

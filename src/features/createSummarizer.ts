@@ -8,7 +8,7 @@ import { createInstantParser, isInstantProblem, type InstantInput } from '../mod
 import { parseInteractions } from '../model/parseInteractions';
 import { parseTransactions } from '../model/parseTransactions';
 import type { Transaction } from '../model/transactionSchema';
-import { isValidated } from '../model/validatedBatches';
+import { isValidated, transactionColumnsOf, type TransactionColumns } from '../model/validatedBatches';
 import { computeFeatures, type FeatureSettings } from './computeFeatures';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import { SummaryState } from './SummaryState';
@@ -120,8 +120,11 @@ export function createSummarizer(options: SummarizeOptions): Summarizer {
   return summarizerFor('createSummarizer', options);
 }
 
-/** Creates a summarizer whose option errors name `functionName`, the function the host called. */
-export function summarizerFor(functionName: string, options: SummarizeOptions): Summarizer {
+/**
+ * Creates a summarizer whose option errors name `functionName`, the function the host called.
+ * `afterDay` (a day number) leaves out rows on that day and before: the holdout of a split.
+ */
+export function summarizerFor(functionName: string, options: SummarizeOptions, afterDay = -Infinity): Summarizer {
   const settings = resolveSummarizeOptions(functionName, options);
   const state = new SummaryState();
   const { asOfDay, dayNumber } = settings;
@@ -129,31 +132,28 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
 
   const summarizer: Summarizer = {
     add(transactions) {
-      const records = validated<Transaction>(transactions, (rows) => parseTransactions(rows, parseOptions));
-      // A parsed batch is consistent on its own; check it against earlier batches before folding anything.
-      if (state.hasRows()) {
-        const conflicts: RowIssue[] = [];
-        let conflictCount = 0;
-        for (let index = 0; index < records.length; index++) {
-          const row = records[index] as Transaction;
-          if (row.status === 'cancelled') continue;
-          const owner = state.ownerOf(row.orderId);
-          if (owner === undefined || owner === row.customerId) continue;
-          conflictCount++;
-          if (conflicts.length < 20) {
-            conflicts.push({
-              index,
-              path: ['customerId'],
-              code: 'order_customer_conflict',
-              message: `order ${quoteValue(row.orderId)} belongs to customer ${quoteValue(owner)} in an earlier batch, received ${quoteValue(row.customerId)}`,
-            });
-          }
-        }
-        if (conflictCount > 0) throw new ValidationError('createSummarizer.add', conflicts, conflictCount, records.length);
+      let records = validated<Transaction>(transactions, (rows) => parseTransactions(rows, parseOptions));
+      let columns = transactionColumnsOf(records);
+      if (columns === undefined) {
+        // Records a parser branded without columns (not made by parseTransactions): index them now.
+        records = parseTransactions(records, parseOptions).records;
+        columns = transactionColumnsOf(records) as TransactionColumns;
       }
-      for (let index = 0; index < records.length; index++) {
-        const row = records[index] as Transaction;
-        if (dayNumber(row.at) <= asOfDay) state.addTransaction(row);
+      // A parsed batch is consistent on its own; it is checked against earlier batches before anything is folded.
+      const conflicts = state.addTransactions(records, columns, (at) => {
+        const day = dayNumber(at);
+        return day <= asOfDay && day > afterDay;
+      });
+      if (conflicts.length > 0) {
+        const issues = conflicts.slice(0, 20).map(
+          (conflict): RowIssue => ({
+            index: conflict.record,
+            path: ['customerId'],
+            code: 'order_customer_conflict',
+            message: `order ${quoteValue(conflict.orderId)} belongs to customer ${quoteValue(conflict.owner)} in an earlier batch, received ${quoteValue(conflict.customerId)}`,
+          }),
+        );
+        throw new ValidationError('createSummarizer.add', issues, conflicts.length, records.length);
       }
       return summarizer;
     },

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors';
 import { parseTransactions } from '../model/parseTransactions';
 import type { Transaction, TransactionInput } from '../model/transactionSchema';
-import { isValidated, markValidated } from '../model/validatedBatches';
+import { isValidated } from '../model/validatedBatches';
 import { resolveSummarizeOptions, summarizerFor, type SummarizeOptions } from './createSummarizer';
 import type { CustomerFeatures } from './CustomerFeatures';
 
@@ -68,13 +68,10 @@ export function splitCalibrationHoldout(
   const records: readonly Transaction[] = isValidated(transactions)
     ? (transactions as readonly Transaction[])
     : parseTransactions(transactions, { onInvalid: 'throw', timeZone: calibration.timeZone }).records;
-  const { dayNumber } = calibration;
-  const holdoutRows = markValidated(Object.freeze(records.filter((row) => dayNumber(row.at) > calibration.asOfDay)));
-
   const features = summarizerFor('splitCalibrationHoldout', { ...rest, asOf: calibrationEnd }).add(records).result();
   const holdout = new Map(
-    summarizerFor('splitCalibrationHoldout', { ...rest, asOf: observationEnd })
-      .add(holdoutRows)
+    summarizerFor('splitCalibrationHoldout', { ...rest, asOf: observationEnd }, calibration.asOfDay)
+      .add(records)
       .result()
       .map((customer) => [customer.customerId, customer] as const),
   );

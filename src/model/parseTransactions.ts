@@ -3,7 +3,7 @@ import { createTransactionFastPath } from './createTransactionFastPath';
 import { createInstantParser, isInstantProblem, type InstantInput } from './parseInstant';
 import { checkBatchOptions, finishBatch, rejectRow, validateRows, withoutAbsentFields, type BatchParseOptions, type ParseResult, type ValidatedRows } from './parseRows';
 import { createTransactionSchema, TRANSACTION_FIELDS, transactionSchema, type Transaction } from './transactionSchema';
-import { markValidated } from './validatedBatches';
+import { markValidated, type TransactionColumns } from './validatedBatches';
 
 /** Options of {@link parseTransactions}. */
 export interface ParseTransactionsOptions extends BatchParseOptions {
@@ -96,10 +96,12 @@ class OrderLines {
  * Rows of an order claimed by two customers are all rejected in a second pass, which only runs
  * when there is such an order.
  */
-function orderStep(batch: ValidatedRows<Transaction>): void {
+function orderStep(batch: ValidatedRows<Transaction>): { readonly orderOfRow: Int32Array; readonly orderIds: readonly string[] } {
   const { candidates } = batch;
   const slotOf = new Map<string, number>();
+  const slotOrderId: string[] = [];
   const slotCustomer: string[] = [];
+  const orderOfRow = new Int32Array(candidates.length).fill(-1);
   // Most orders have one line or a few: the first line id is kept inline, the rest in OrderLines.
   const slotFirstLine: (string | undefined)[] = [];
   const slotFirstRow: number[] = [];
@@ -116,12 +118,14 @@ function orderStep(batch: ValidatedRows<Transaction>): void {
       if (known === undefined) {
         slot = slotCustomer.length;
         slotOf.set(lastOrderId, slot);
+        slotOrderId.push(lastOrderId);
         slotCustomer.push(record.customerId);
         slotFirstLine.push(undefined);
         slotFirstRow.push(-1);
         slotLines.push(undefined);
       } else slot = known;
     }
+    orderOfRow[index] = slot;
     if (slotCustomer[slot] !== record.customerId) (conflicted ??= new Set()).add(record.orderId);
     const lineId = record.lineId;
     if (lineId === undefined) continue;
@@ -141,7 +145,8 @@ function orderStep(batch: ValidatedRows<Transaction>): void {
       });
     }
   }
-  if (conflicted === undefined) return;
+  const result = { orderOfRow, orderIds: slotOrderId };
+  if (conflicted === undefined) return result;
   for (let index = 0; index < candidates.length; index++) {
     const record = candidates[index];
     if (record !== undefined && conflicted.has(record.orderId)) {
@@ -153,6 +158,35 @@ function orderStep(batch: ValidatedRows<Transaction>): void {
       });
     }
   }
+  return result;
+}
+
+/** Customer and order indices of the accepted records, for `summarize` to work on integers. */
+function recordColumns(batch: ValidatedRows<Transaction>, accepted: number, orderOfRow: Int32Array, orderIds: readonly string[]): TransactionColumns {
+  const customerOfRecord = new Int32Array(accepted);
+  const orderOfRecord = new Int32Array(accepted);
+  const customerIndex = new Map<string, number>();
+  const customerIds: string[] = [];
+  let lastCustomerId: string | undefined;
+  let customer = -1;
+  let record = 0;
+  for (let index = 0; index < batch.given; index++) {
+    if (batch.issues[index] !== undefined) continue;
+    const { customerId } = batch.candidates[index] as Transaction;
+    if (customerId !== lastCustomerId) {
+      lastCustomerId = customerId;
+      const known = customerIndex.get(customerId);
+      if (known === undefined) {
+        customer = customerIds.length;
+        customerIndex.set(customerId, customer);
+        customerIds.push(customerId);
+      } else customer = known;
+    }
+    customerOfRecord[record] = customer;
+    orderOfRecord[record] = orderOfRow[index] as number;
+    record++;
+  }
+  return { customerOfRecord, orderOfRecord, customerIds, orderIds };
 }
 
 function futureStep(batch: ValidatedRows<Transaction>, notAfter: number): void {
@@ -230,9 +264,9 @@ export function parseTransactions(rows: readonly unknown[], options: ParseTransa
     withoutAbsentFields(parsed as Transaction),
   );
   currencyStep(batch, options);
-  orderStep(batch);
+  const { orderOfRow, orderIds } = orderStep(batch);
   if (notAfter !== undefined) futureStep(batch, notAfter);
   const result = finishBatch(batch);
-  markValidated(result.records);
+  markValidated(result.records, recordColumns(batch, result.records.length, orderOfRow, orderIds));
   return result;
 }
