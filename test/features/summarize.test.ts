@@ -208,3 +208,14 @@ describe('createSummarizer', () => {
     expect(() => a.merge({} as never)).toThrow(ConfigurationError);
   });
 });
+
+describe('summarize purity', () => {
+  it('never mutates its input, and gives the same result when called twice on the same parsed records', () => {
+    const rows = Object.freeze(transactions.map((row) => Object.freeze({ ...row })));
+    const parsed = parseTransactions(rows);
+    const first = summarize(parsed.records, { asOf });
+    const again = summarize(parsed.records, { asOf, unit: 'weeks' });
+    expect(summarize(parsed.records, { asOf })).toEqual(first);
+    expect(again).toHaveLength(first.length);
+  });
+});

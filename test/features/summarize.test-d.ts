@@ -1,0 +1,25 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { parseTransactions, summarize, type CustomerFeatures, type Transaction, type TransactionInput } from 'clientele';
+
+describe('summarize types', () => {
+  it('takes raw rows with dates as Date, ISO string or epoch ms, or parsed records', () => {
+    expectTypeOf(summarize).toBeCallableWith([{ orderId: 'o1', customerId: 1, at: new Date(), amount: 1 }], { asOf: '2026-01-01' });
+    expectTypeOf(summarize).toBeCallableWith([{ orderId: 1, customerId: 'c', at: '2026-01-01', amount: 1, status: null }], { asOf: 0 });
+    expectTypeOf(summarize).toBeCallableWith(parseTransactions([]).records, { asOf: new Date(0), unit: 'weeks' });
+    expectTypeOf<Transaction>().toMatchTypeOf<TransactionInput>();
+  });
+
+  it('requires asOf and a known unit', () => {
+    // @ts-expect-error asOf is required: clientele never reads the clock
+    summarize([], {});
+    // @ts-expect-error the unit is days or weeks
+    summarize([], { asOf: '2026-01-01', unit: 'months' });
+  });
+
+  it('returns features whose nullable fields say so', () => {
+    expectTypeOf(summarize([], { asOf: '2026-01-01' })).toEqualTypeOf<CustomerFeatures[]>();
+    expectTypeOf<CustomerFeatures['daysSinceLastPurchase']>().toEqualTypeOf<number | null>();
+    expectTypeOf<CustomerFeatures['orders']>().toEqualTypeOf<number>();
+    expectTypeOf<CustomerFeatures['timeUnit']>().toEqualTypeOf<'days' | 'weeks'>();
+  });
+});
