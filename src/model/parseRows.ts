@@ -32,7 +32,8 @@ export interface ValidatedRows<T> {
   readonly functionName: string;
   readonly given: number;
   readonly candidates: (T | undefined)[];
-  readonly issues: (RowIssue | undefined)[];
+  /** The rejected rows by index; most batches have few, so this stays small. */
+  readonly issues: Map<number, RowIssue>;
   readonly strippedFields: Map<string, number>;
   readonly options: BatchParseOptions;
 }
@@ -77,7 +78,7 @@ export function validateRows<T>(
 ): ValidatedRows<T> {
   const given = rows.length;
   const candidates = new Array<T | undefined>(given);
-  const issues = new Array<RowIssue | undefined>(given);
+  const issues = new Map<number, RowIssue>();
   const strippedFields = new Map<string, number>();
   const rejectUnknown = options.unknownFields === 'reject';
   for (let index = 0; index < given; index++) {
@@ -88,7 +89,7 @@ export function validateRows<T>(
       continue;
     }
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      issues[index] = { index, path: [], code: 'invalid_type', message: `expected an object, received ${quoteValue(row)}` };
+      issues.set(index, { index, path: [], code: 'invalid_type', message: `expected an object, received ${quoteValue(row)}` });
       continue;
     }
     let unknownKey: string | undefined;
@@ -101,7 +102,7 @@ export function validateRows<T>(
       strippedFields.set(key, (strippedFields.get(key) ?? 0) + 1);
     }
     if (unknownKey !== undefined) {
-      issues[index] = { index, path: [unknownKey], code: 'unknown_field', message: `unknown field ${quoteValue(unknownKey)}; expected only ${[...knownFields].join(', ')}` };
+      issues.set(index, { index, path: [unknownKey], code: 'unknown_field', message: `unknown field ${quoteValue(unknownKey)}; expected only ${[...knownFields].join(', ')}` });
       continue;
     }
     const result = schema.safeParse(row, { reportInput: true });
@@ -110,7 +111,7 @@ export function validateRows<T>(
     } else {
       const first = result.error.issues[0];
       const issue = first === undefined ? { path: [], code: 'invalid_value' as const, message: 'invalid row' } : issueFromZod(first);
-      issues[index] = { index, ...issue };
+      issues.set(index, { index, ...issue });
     }
   }
   return { functionName, given, candidates, issues, strippedFields, options };
@@ -118,20 +119,16 @@ export function validateRows<T>(
 
 /** Rejects one more row (after a check that spans rows); a row keeps its first problem. */
 export function rejectRow<T>(batch: ValidatedRows<T>, issue: RowIssue): void {
-  if (batch.issues[issue.index] !== undefined) return;
+  if (batch.issues.has(issue.index)) return;
   batch.candidates[issue.index] = undefined;
-  batch.issues[issue.index] = issue;
+  batch.issues.set(issue.index, issue);
 }
 
 /** Assembles the result: accepted rows in order, rejected rows in order, counts that add up. */
 export function finishBatch<T>(batch: ValidatedRows<T>): ParseResult<T> {
-  const records: T[] = [];
-  const rejected: RowIssue[] = [];
-  for (let index = 0; index < batch.given; index++) {
-    const issue = batch.issues[index];
-    if (issue !== undefined) rejected.push(issue);
-    else records.push(batch.candidates[index] as T);
-  }
+  const rejected = [...batch.issues.values()].sort((a, b) => a.index - b.index);
+  // With nothing rejected, the candidates are the records: no second array of a million entries.
+  const records = rejected.length === 0 ? (batch.candidates as T[]) : batch.candidates.filter((record) => record !== undefined);
   if (batch.options.onInvalid === 'throw' && rejected.length > 0) {
     throw new ValidationError(batch.functionName, rejected.slice(0, 20), rejected.length, batch.given);
   }

@@ -1,4 +1,5 @@
 import { ConfigurationError, quoteValue } from '../errors';
+import { growColumn } from '../internal/growColumn';
 import { createTransactionFastPath } from './createTransactionFastPath';
 import { createInstantParser, isInstantProblem, type InstantInput } from './parseInstant';
 import { checkBatchOptions, finishBatch, rejectRow, validateRows, withoutAbsentFields, type BatchParseOptions, type ParseResult, type ValidatedRows } from './parseRows';
@@ -90,43 +91,68 @@ class OrderLines {
   }
 }
 
+/** What the order pass learns, kept for `summarize`: each row's order and customer index. */
+interface OrderIndex {
+  readonly orderOfRow: Int32Array;
+  readonly orderIds: readonly string[];
+  readonly customerOfRow: Int32Array;
+  readonly customerIds: readonly string[];
+}
+
 /**
  * One pass over the accepted rows: every order's customer, and its line ids. Lines of an order
  * are usually adjacent, so a row that continues the previous row's order skips the lookup.
  * Rows of an order claimed by two customers are all rejected in a second pass, which only runs
- * when there is such an order.
+ * when there is such an order. Per-order state lives in typed arrays where it can.
  */
-function orderStep(batch: ValidatedRows<Transaction>): { readonly orderOfRow: Int32Array; readonly orderIds: readonly string[] } {
+function orderStep(batch: ValidatedRows<Transaction>): OrderIndex {
   const { candidates } = batch;
-  const slotOf = new Map<string, number>();
-  const slotOrderId: string[] = [];
-  const slotCustomer: string[] = [];
   const orderOfRow = new Int32Array(candidates.length).fill(-1);
+  const customerOfRow = new Int32Array(candidates.length).fill(-1);
+  const slotOf = new Map<string, number>();
+  const orderIds: string[] = [];
+  let slotCustomer = new Int32Array(1024);
   // Most orders have one line or a few: the first line id is kept inline, the rest in OrderLines.
   const slotFirstLine: (string | undefined)[] = [];
-  const slotFirstRow: number[] = [];
-  const slotLines: (OrderLines | undefined)[] = [];
+  let slotFirstRow = new Int32Array(1024);
+  const slotLines = new Map<number, OrderLines>();
+  const customerOf = new Map<string, number>();
+  const customerIds: string[] = [];
   let conflicted: Set<string> | undefined;
   let lastOrderId: string | undefined;
   let slot = -1;
+  let lastCustomerId: string | undefined;
+  let customer = -1;
   for (let index = 0; index < candidates.length; index++) {
     const record = candidates[index];
     if (record === undefined) continue;
+    if (record.customerId !== lastCustomerId) {
+      lastCustomerId = record.customerId;
+      const known = customerOf.get(lastCustomerId);
+      if (known === undefined) {
+        customer = customerIds.length;
+        customerOf.set(lastCustomerId, customer);
+        customerIds.push(lastCustomerId);
+      } else customer = known;
+    }
+    customerOfRow[index] = customer;
     if (record.orderId !== lastOrderId) {
       lastOrderId = record.orderId;
       const known = slotOf.get(lastOrderId);
       if (known === undefined) {
-        slot = slotCustomer.length;
+        slot = orderIds.length;
         slotOf.set(lastOrderId, slot);
-        slotOrderId.push(lastOrderId);
-        slotCustomer.push(record.customerId);
+        orderIds.push(lastOrderId);
+        if (slot === slotCustomer.length) {
+          slotCustomer = growColumn(slotCustomer, slot + 1);
+          slotFirstRow = growColumn(slotFirstRow, slot + 1);
+        }
+        slotCustomer[slot] = customer;
         slotFirstLine.push(undefined);
-        slotFirstRow.push(-1);
-        slotLines.push(undefined);
       } else slot = known;
     }
     orderOfRow[index] = slot;
-    if (slotCustomer[slot] !== record.customerId) (conflicted ??= new Set()).add(record.orderId);
+    if (slotCustomer[slot] !== customer) (conflicted ??= new Set()).add(record.orderId);
     const lineId = record.lineId;
     if (lineId === undefined) continue;
     const firstLine = slotFirstLine[slot];
@@ -135,7 +161,16 @@ function orderStep(batch: ValidatedRows<Transaction>): { readonly orderOfRow: In
       slotFirstRow[slot] = index;
       continue;
     }
-    const first = firstLine === lineId ? slotFirstRow[slot] : (slotLines[slot] ??= new OrderLines()).firstRowOf(lineId, index);
+    let first: number | undefined;
+    if (firstLine === lineId) first = slotFirstRow[slot];
+    else {
+      let lines = slotLines.get(slot);
+      if (lines === undefined) {
+        lines = new OrderLines();
+        slotLines.set(slot, lines);
+      }
+      first = lines.firstRowOf(lineId, index);
+    }
     if (first !== undefined) {
       rejectRow(batch, {
         index,
@@ -145,7 +180,7 @@ function orderStep(batch: ValidatedRows<Transaction>): { readonly orderOfRow: In
       });
     }
   }
-  const result = { orderOfRow, orderIds: slotOrderId };
+  const result = { orderOfRow, orderIds, customerOfRow, customerIds };
   if (conflicted === undefined) return result;
   for (let index = 0; index < candidates.length; index++) {
     const record = candidates[index];
@@ -161,32 +196,32 @@ function orderStep(batch: ValidatedRows<Transaction>): { readonly orderOfRow: In
   return result;
 }
 
-/** Customer and order indices of the accepted records, for `summarize` to work on integers. */
-function recordColumns(batch: ValidatedRows<Transaction>, accepted: number, orderOfRow: Int32Array, orderIds: readonly string[]): TransactionColumns {
-  const customerOfRecord = new Int32Array(accepted);
-  const orderOfRecord = new Int32Array(accepted);
-  const customerIndex = new Map<string, number>();
+/**
+ * Customer and order indices of the accepted records, for `summarize` to work on integers.
+ * Customers whose rows were all rejected are left out; orders keep their indices (an order
+ * without records is harmless downstream).
+ */
+function recordColumns(batch: ValidatedRows<Transaction>, records: readonly Transaction[], index: OrderIndex): TransactionColumns {
+  if (records === batch.candidates) {
+    return { customerOfRecord: index.customerOfRow, orderOfRecord: index.orderOfRow, customerIds: index.customerIds, orderIds: index.orderIds };
+  }
+  const customerOfRecord = new Int32Array(records.length);
+  const orderOfRecord = new Int32Array(records.length);
+  const renumbered = new Int32Array(index.customerIds.length).fill(-1);
   const customerIds: string[] = [];
-  let lastCustomerId: string | undefined;
-  let customer = -1;
   let record = 0;
-  for (let index = 0; index < batch.given; index++) {
-    if (batch.issues[index] !== undefined) continue;
-    const { customerId } = batch.candidates[index] as Transaction;
-    if (customerId !== lastCustomerId) {
-      lastCustomerId = customerId;
-      const known = customerIndex.get(customerId);
-      if (known === undefined) {
-        customer = customerIds.length;
-        customerIndex.set(customerId, customer);
-        customerIds.push(customerId);
-      } else customer = known;
+  for (let row = 0; row < batch.given; row++) {
+    if (batch.candidates[row] === undefined) continue;
+    const customer = index.customerOfRow[row] as number;
+    if (renumbered[customer] === -1) {
+      renumbered[customer] = customerIds.length;
+      customerIds.push(index.customerIds[customer] as string);
     }
-    customerOfRecord[record] = customer;
-    orderOfRecord[record] = orderOfRow[index] as number;
+    customerOfRecord[record] = renumbered[customer] as number;
+    orderOfRecord[record] = index.orderOfRow[row] as number;
     record++;
   }
-  return { customerOfRecord, orderOfRecord, customerIds, orderIds };
+  return { customerOfRecord, orderOfRecord, customerIds, orderIds: index.orderIds };
 }
 
 function futureStep(batch: ValidatedRows<Transaction>, notAfter: number): void {
@@ -264,9 +299,9 @@ export function parseTransactions(rows: readonly unknown[], options: ParseTransa
     withoutAbsentFields(parsed as Transaction),
   );
   currencyStep(batch, options);
-  const { orderOfRow, orderIds } = orderStep(batch);
+  const orderIndex = orderStep(batch);
   if (notAfter !== undefined) futureStep(batch, notAfter);
   const result = finishBatch(batch);
-  markValidated(result.records, recordColumns(batch, result.records.length, orderOfRow, orderIds));
+  markValidated(result.records, recordColumns(batch, result.records, orderIndex));
   return result;
 }
