@@ -14,7 +14,7 @@ export type TimeUnit = 'days' | 'weeks';
  */
 export interface CustomerFeatures {
   readonly customerId: string;
-  /** The observation end the features describe, epoch ms (start of that calendar day). */
+  /** The observation end the features describe, epoch ms, as given; its calendar day is the last day observed. */
   readonly asOf: number;
   /** When the customer signed up, from the customer record; `null` when not given. */
   readonly createdAt: number | null;

@@ -65,6 +65,9 @@ export function groupBy(keys: ArrayLike<number>, count: number, groupCount: numb
   return { start, rows };
 }
 
+/** A currency every folded row is in, or `undefined` while no row named one. */
+export type BatchCurrency = string | undefined;
+
 /** A transaction row the state cannot fold: its order belongs to another customer. */
 export interface OrderConflict {
   readonly record: number;
@@ -76,7 +79,7 @@ export interface OrderConflict {
 /**
  * The sufficient statistics of a summary, all integer-indexed typed columns:
  *
- * - per order: its customer, net amount (refunds included), gross amount, refunded amount,
+ * - per order: its customer (set by its first row, whatever the row's status or date), net amount (refunds included), gross amount, refunded amount,
  *   earliest purchase line, earliest row, and whether any row had a discount. These fold
  *   associatively, so batches arrive in any order, a refund may come a batch after its order,
  *   and shards merge;
@@ -90,6 +93,8 @@ export interface OrderConflict {
 export class SummaryState {
   readonly customers = new Interner();
   readonly customerRecords: (Customer | undefined)[] = [];
+  /** The currency of the folded amounts, once a row has named one: every batch and shard must agree. */
+  currency: BatchCurrency;
 
   readonly orders = new Interner();
   /** Number of orders; the order columns have room for more. -1 as customer: no kept row yet. */
@@ -192,6 +197,7 @@ export class SummaryState {
   addTransactions(records: readonly Transaction[], columns: TransactionColumns, keep: (at: number) => boolean): OrderConflict[] {
     const { customerOfRecord, orderOfRecord } = columns;
     if (this.orders.names.length > 0) {
+      // An order belongs to the customer of its first row, whatever that row's status or date, as in parseTransactions.
       const known = columns.orderIds.map((id) => this.orders.get(id) ?? -1);
       const conflicts: OrderConflict[] = [];
       for (let record = 0; record < records.length; record++) {
@@ -199,7 +205,7 @@ export class SummaryState {
         if (order < 0) continue;
         const owner = this.orderCustomer[order] as number;
         const row = records[record] as Transaction;
-        if (owner >= 0 && this.customers.names[owner] !== row.customerId && row.status !== 'cancelled') {
+        if (owner >= 0 && this.customers.names[owner] !== row.customerId) {
           conflicts.push({ record, orderId: row.orderId, owner: this.customers.names[owner] as string, customerId: row.customerId });
         }
       }
@@ -210,19 +216,19 @@ export class SummaryState {
     let category = -1;
     for (let record = 0; record < records.length; record++) {
       const row = records[record] as Transaction;
-      if (row.status === 'cancelled' || !keep(row.at)) continue;
       const order = map.orders[orderOfRecord[record] as number] as number;
       const customer = map.customers[customerOfRecord[record] as number] as number;
       this.orderCustomer[order] = customer;
+      if (row.status === 'cancelled' || !keep(row.at)) continue;
       const amount = row.amount;
       const at = row.at;
-      if (row.discount !== undefined && row.discount > 0) this.orderDiscounted[order] = 1;
       if (at < (this.orderFirstAt[order] as number)) this.orderFirstAt[order] = at;
       if (row.status === 'refunded') {
         const magnitude = Math.abs(amount);
         this.orderGross[order] = (this.orderGross[order] as number) + magnitude;
         this.orderRefunded[order] = (this.orderRefunded[order] as number) + magnitude;
       } else if (amount >= 0) {
+        if (row.discount !== undefined && row.discount > 0) this.orderDiscounted[order] = 1;
         this.orderNet[order] = (this.orderNet[order] as number) + amount;
         this.orderGross[order] = (this.orderGross[order] as number) + amount;
         if (at < (this.orderPurchaseAt[order] as number)) this.orderPurchaseAt[order] = at;

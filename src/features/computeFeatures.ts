@@ -4,7 +4,7 @@ import { groupBy, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
-  /** Observation end, epoch ms at the start of its calendar day. */
+  /** Observation end as given, epoch ms; `asOfDay` is its calendar day, the last one observed. */
   readonly asOf: number;
   readonly asOfDay: number;
   readonly unit: TimeUnit;
@@ -170,13 +170,14 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const kindCounts = new Int32Array(state.kinds.names.length);
   const scratch = new Scratch();
   const periodNet = new Float64Array(trendPeriods);
-  const results: CustomerFeatures[] = new Array<CustomerFeatures>(customerCount);
+  const results: CustomerFeatures[] = [];
 
   // Customers are visited in id order, so the result is sorted without moving result objects around.
   const names = state.customers.names;
   const byName = Int32Array.from(names.keys()).sort((a, b) => compareText(names[a] as string, names[b] as string));
   for (let k = 0; k < customerCount; k++) {
     const c = byName[k] as number;
+    const record = state.customerRecords[c];
     const from = ordersOf.start[c] as number;
     const to = ordersOf.start[c + 1] as number;
     scratch.ensure(to - from);
@@ -192,15 +193,20 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let discountedOrders = 0;
     let firstAt = Infinity;
     let lastAt = -Infinity;
+    let keptOrders = 0;
     for (let i = from; i < to; i++) {
       const order = ordersOf.rows[i] as number;
       const net = state.orderNet[order] as number;
       const purchaseAt = state.orderPurchaseAt[order] as number;
+      const orderFirstAt = state.orderFirstAt[order] as number;
+      // An order whose rows were all cancelled or outside the window only names its owner.
+      if (orderFirstAt === Infinity) continue;
+      keptOrders++;
       monetaryTotal += net;
       grossSpend += state.orderGross[order] as number;
       refundedAmount += state.orderRefunded[order] as number;
       const isPurchase = purchaseAt !== Infinity;
-      const day = dayNumber(isPurchase ? purchaseAt : (state.orderFirstAt[order] as number));
+      const day = dayNumber(isPurchase ? purchaseAt : orderFirstAt);
       const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
       if (periodsBack < trendPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
       if (!isPurchase) continue;
@@ -212,6 +218,10 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       if (purchaseAt < firstAt) firstAt = purchaseAt;
       if (purchaseAt > lastAt) lastAt = purchaseAt;
     }
+
+    // A customer exists as of asOf with a kept row, a customer record or an interaction; one
+    // whose rows were all cancelled or outside the window does not.
+    if (keptOrders === 0 && record === undefined && state.interactionCount[c] === 0) continue;
 
     // Purchase days: same-day orders merge into one purchase, their values summed.
     sortIndicesByKey(scratch.order, scratch.day, orders);
@@ -263,7 +273,6 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     const spendLastPeriod = periodNet[0] as number;
     const spendPreviousPeriod = trendPeriods > 1 ? (periodNet[1] as number) : 0;
     const mix = categoryTotals.takeMix(state.categories.names);
-    const record = state.customerRecords[c];
 
     let interactionCount: number | null = null;
     let interactionCounts: Readonly<Record<string, number>> = EMPTY;
@@ -291,7 +300,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       meanInteractionScore = scored > 0 ? (state.scoreSum[c] as number) / scored : null;
     }
 
-    results[k] = {
+    results.push({
       customerId: state.customers.names[c] as string,
       asOf,
       createdAt: record?.createdAt ?? null,
@@ -331,7 +340,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       meanInteractionScore,
       attributes: record?.attributes ?? EMPTY,
       consent: record?.consent ?? EMPTY,
-    };
+    });
   }
 
   return results;

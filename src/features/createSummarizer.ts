@@ -8,7 +8,7 @@ import { createInstantParser, isInstantProblem, type InstantInput } from '../mod
 import { parseInteractions } from '../model/parseInteractions';
 import { parseTransactions } from '../model/parseTransactions';
 import type { Transaction } from '../model/transactionSchema';
-import { isValidated, transactionColumnsOf, type TransactionColumns } from '../model/validatedBatches';
+import { isValidated, transactionColumnsOf, type RecordKind, type TransactionColumns } from '../model/validatedBatches';
 import { computeFeatures, type FeatureSettings } from './computeFeatures';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import { SummaryState } from './SummaryState';
@@ -87,8 +87,8 @@ export function resolveSummarizeOptions(functionName: string, options: Summarize
   };
 }
 
-function validated<T>(rows: readonly unknown[], parse: (rows: readonly unknown[]) => { records: readonly T[] }): readonly T[] {
-  return isValidated(rows) ? (rows as readonly T[]) : parse(rows).records;
+function validated<T>(rows: readonly unknown[], kind: RecordKind, parse: (rows: readonly unknown[]) => { records: readonly T[] }): readonly T[] {
+  return isValidated(rows, kind) ? (rows as readonly T[]) : parse(rows).records;
 }
 
 /**
@@ -120,11 +120,8 @@ export function createSummarizer(options: SummarizeOptions): Summarizer {
   return summarizerFor('createSummarizer', options);
 }
 
-/**
- * Creates a summarizer whose option errors name `functionName`, the function the host called.
- * `afterDay` (a day number) leaves out rows on that day and before: the holdout of a split.
- */
-export function summarizerFor(functionName: string, options: SummarizeOptions, afterDay = -Infinity): Summarizer {
+/** Creates a summarizer whose option errors name `functionName`, the function the host called. */
+export function summarizerFor(functionName: string, options: SummarizeOptions): Summarizer {
   const settings = resolveSummarizeOptions(functionName, options);
   const state = new SummaryState();
   const { asOfDay, dayNumber } = settings;
@@ -132,7 +129,7 @@ export function summarizerFor(functionName: string, options: SummarizeOptions, a
 
   const summarizer: Summarizer = {
     add(transactions) {
-      let records = validated<Transaction>(transactions, (rows) => parseTransactions(rows, parseOptions));
+      let records = validated<Transaction>(transactions, 'transactions', (rows) => parseTransactions(rows, parseOptions));
       let columns = transactionColumnsOf(records);
       if (columns === undefined) {
         // Records a parser branded without columns (not made by parseTransactions): index them now.
@@ -140,10 +137,18 @@ export function summarizerFor(functionName: string, options: SummarizeOptions, a
         columns = transactionColumnsOf(records) as TransactionColumns;
       }
       // A parsed batch is consistent on its own; it is checked against earlier batches before anything is folded.
-      const conflicts = state.addTransactions(records, columns, (at) => {
-        const day = dayNumber(at);
-        return day <= asOfDay && day > afterDay;
-      });
+      const currencyRow = records.findIndex((row) => row.currency !== undefined);
+      const currency = records[currencyRow]?.currency;
+      if (currency !== undefined && state.currency !== undefined && currency !== state.currency) {
+        const issue: RowIssue = {
+          index: currencyRow,
+          path: ['currency'],
+          code: 'mixed_currency',
+          message: `expected amounts in ${state.currency} like the earlier batches, received ${quoteValue(currency)}; convert with parseTransactions' \`convertCurrency\` first`,
+        };
+        throw new ValidationError('createSummarizer.add', [issue], 1, records.length);
+      }
+      const conflicts = state.addTransactions(records, columns, (at) => dayNumber(at) <= asOfDay);
       if (conflicts.length > 0) {
         const issues = conflicts.slice(0, 20).map(
           (conflict): RowIssue => ({
@@ -155,15 +160,19 @@ export function summarizerFor(functionName: string, options: SummarizeOptions, a
         );
         throw new ValidationError('createSummarizer.add', issues, conflicts.length, records.length);
       }
+      state.currency ??= currency;
       return summarizer;
     },
     addCustomers(customers) {
-      for (const record of validated<Customer>(customers, (rows) => parseCustomers(rows, parseOptions))) state.addCustomer(record);
+      for (const record of validated<Customer>(customers, 'customers', (rows) => parseCustomers(rows, parseOptions))) {
+        // A customer who signed up after asOf did not exist yet.
+        if (record.createdAt === undefined || dayNumber(record.createdAt) <= asOfDay) state.addCustomer(record);
+      }
       return summarizer;
     },
     addInteractions(interactions) {
       state.interactionsGiven = true;
-      for (const row of validated<Interaction>(interactions, (rows) => parseInteractions(rows, parseOptions))) {
+      for (const row of validated<Interaction>(interactions, 'interactions', (rows) => parseInteractions(rows, parseOptions))) {
         if (dayNumber(row.at) <= asOfDay) state.addInteraction(row);
       }
       return summarizer;
@@ -179,6 +188,10 @@ export function summarizerFor(functionName: string, options: SummarizeOptions, a
       if (a.asOf !== b.asOf || a.unit !== b.unit || a.timeZone !== b.timeZone || a.trendPeriodDays !== b.trendPeriodDays || a.trendPeriods !== b.trendPeriods) {
         throw new ConfigurationError('invalid_option', 'createSummarizer.merge needs summarizers with the same asOf, unit, timeZone and trend options');
       }
+      if (state.currency !== undefined && otherState.currency !== undefined && state.currency !== otherState.currency) {
+        const issue: RowIssue = { index: 0, path: ['currency'], code: 'mixed_currency', message: `the summarizers hold amounts in ${state.currency} and ${otherState.currency}` };
+        throw new ValidationError('createSummarizer.merge', [issue], 1, 1);
+      }
       const conflicts = state.conflictingOrders(otherState);
       if (conflicts.length > 0) {
         const issues = conflicts.slice(0, 20).map((orderId, index): RowIssue => ({
@@ -190,6 +203,7 @@ export function summarizerFor(functionName: string, options: SummarizeOptions, a
         throw new ValidationError('createSummarizer.merge', issues, conflicts.length, conflicts.length);
       }
       state.merge(otherState);
+      state.currency ??= otherState.currency;
       return summarizer;
     },
     result() {

@@ -15,9 +15,9 @@ export interface SplitCalibrationHoldoutOptions extends Omit<SummarizeOptions, '
 
 /** A customer's calibration-period features plus what they actually did in the holdout period. */
 export interface CalibrationHoldoutFeatures extends CustomerFeatures {
-  /** Purchase days in the holdout period (same-day orders count once, as for `repeatPurchases`). */
+  /** Purchase days in the holdout period (same-day orders count once, as for `repeatPurchases`; an order counts on the day of its first purchase line). */
   readonly holdoutPurchases: number;
-  /** Net spend in the holdout period (refunds in the holdout lower it). */
+  /** Net of the completed rows dated in the holdout period (refunds dated there lower it). */
   readonly holdoutValue: number;
   /** Length of the holdout period, in `timeUnit`. */
   readonly holdoutDuration: number;
@@ -59,29 +59,50 @@ export function splitCalibrationHoldout(
   transactions: readonly (TransactionInput | Transaction)[],
   options: SplitCalibrationHoldoutOptions,
 ): CalibrationHoldoutFeatures[] {
+  if (typeof options !== 'object' || options === null || options.calibrationEnd === undefined || options.observationEnd === undefined) {
+    throw new ConfigurationError('missing_option', 'splitCalibrationHoldout needs options `calibrationEnd` and `observationEnd`: the last days of the two periods', [
+      options?.calibrationEnd === undefined ? 'calibrationEnd' : 'observationEnd',
+    ]);
+  }
   const { calibrationEnd, observationEnd, ...rest } = options;
   const calibration = resolveSummarizeOptions('splitCalibrationHoldout', { ...rest, asOf: calibrationEnd });
   const observation = resolveSummarizeOptions('splitCalibrationHoldout', { ...rest, asOf: observationEnd });
   if (observation.asOfDay <= calibration.asOfDay) {
     throw new ConfigurationError('invalid_option', 'splitCalibrationHoldout expects `observationEnd` to be a later day than `calibrationEnd`', ['observationEnd']);
   }
-  const records: readonly Transaction[] = isValidated(transactions)
+  const records: readonly Transaction[] = isValidated(transactions, 'transactions')
     ? (transactions as readonly Transaction[])
     : parseTransactions(transactions, { onInvalid: 'throw', timeZone: calibration.timeZone }).records;
+
+  // The holdout is what the whole window adds to the calibration period: an order counts where
+  // its first purchase line falls, exactly as in the calibration features.
   const features = summarizerFor('splitCalibrationHoldout', { ...rest, asOf: calibrationEnd }).add(records).result();
-  const holdout = new Map(
-    summarizerFor('splitCalibrationHoldout', { ...rest, asOf: observationEnd }, calibration.asOfDay)
+  const whole = new Map(
+    summarizerFor('splitCalibrationHoldout', { ...rest, asOf: observationEnd })
       .add(records)
       .result()
       .map((customer) => [customer.customerId, customer] as const),
   );
+  // Holdout value is the net of the completed rows dated in the holdout (refunds there lower it).
+  const holdoutValue = new Map<string, number>();
+  const { dayNumber } = calibration;
+  for (const row of records) {
+    if (row.status !== 'completed') continue;
+    const day = dayNumber(row.at);
+    if (day > calibration.asOfDay && day <= observation.asOfDay) holdoutValue.set(row.customerId, (holdoutValue.get(row.customerId) ?? 0) + row.amount);
+  }
   const unitDays = calibration.unit === 'weeks' ? 7 : 1;
   const holdoutDuration = (observation.asOfDay - calibration.asOfDay) / unitDays;
   const result: CalibrationHoldoutFeatures[] = [];
   for (const customer of features) {
     if (customer.isProspect) continue;
-    const later = holdout.get(customer.customerId);
-    result.push({ ...customer, holdoutPurchases: later?.purchaseDays ?? 0, holdoutValue: later?.monetaryTotal ?? 0, holdoutDuration });
+    const later = whole.get(customer.customerId) as CustomerFeatures;
+    result.push({
+      ...customer,
+      holdoutPurchases: later.purchaseDays - customer.purchaseDays,
+      holdoutValue: holdoutValue.get(customer.customerId) ?? 0,
+      holdoutDuration,
+    });
   }
   return result;
 }

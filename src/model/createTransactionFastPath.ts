@@ -1,6 +1,6 @@
 import { MAX_TEXT_LENGTH } from './idSchema';
 import { createInstantParser, isInstantProblem, MAX_EPOCH_MS, MIN_EPOCH_MS } from './parseInstant';
-import type { Transaction, TransactionStatus } from './transactionSchema';
+import { MAX_AMOUNT, type Transaction, type TransactionStatus } from './transactionSchema';
 
 function isShortText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT_LENGTH;
@@ -43,7 +43,7 @@ export function createTransactionFastPath(timeZone?: string): (row: unknown) => 
       exact = false;
     }
     const amount = r.amount;
-    if (typeof amount !== 'number' || !Number.isFinite(amount)) return undefined;
+    if (typeof amount !== 'number' || !(Math.abs(amount) <= MAX_AMOUNT)) return undefined;
     let status = r.status as TransactionStatus | null | undefined;
     if (status === undefined || status === null) {
       status = 'completed';
@@ -96,7 +96,7 @@ export function createTransactionFastPath(timeZone?: string): (row: unknown) => 
           quantity = value;
           break;
         case 'discount':
-          if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+          if (typeof value !== 'number' || !(value >= 0 && value <= MAX_AMOUNT)) return undefined;
           discount = value;
           break;
         case 'lineId':

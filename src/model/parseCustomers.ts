@@ -5,16 +5,22 @@ import { markValidated } from './validatedBatches';
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(CUSTOMER_FIELDS);
 
+/** A normalised customer, frozen through and through: features hand its attributes and consent out as they are. */
 function normaliseCustomer(parsed: unknown): Customer {
   const customer = withoutAbsentFields(parsed as Customer);
-  if (customer.consent === undefined) return customer;
-  return { ...customer, consent: withoutAbsentFields(customer.consent) };
+  if (customer.attributes !== undefined) {
+    for (const value of Object.values(customer.attributes)) if (Array.isArray(value)) Object.freeze(value);
+    Object.freeze(customer.attributes);
+  }
+  const consent = customer.consent === undefined ? undefined : Object.freeze(withoutAbsentFields(customer.consent));
+  return Object.freeze(consent === undefined ? customer : { ...customer, consent });
 }
 
 /**
  * Validates and normalises a batch of customer rows (id, sign-up date, attributes, consent).
  * A customer id that appears twice is a `duplicate_id`: the first row is kept, later ones are
- * rejected, so a customer never silently gets two sets of attributes.
+ * rejected, so a customer never silently gets two sets of attributes. Records are frozen, down
+ * to their attributes, tags and consent.
  *
  * @param rows - Customer rows.
  * @param options - Error handling and time zone.
@@ -46,6 +52,6 @@ export function parseCustomers(rows: readonly unknown[], options: BatchParseOpti
     else rejectRow(batch, { index, path: ['id'], code: 'duplicate_id', message: `customer ${quoteValue(customer.id)} already appeared at row ${first}` });
   });
   const result = finishBatch(batch);
-  markValidated(result.records);
+  markValidated(result.records, 'customers');
   return result;
 }

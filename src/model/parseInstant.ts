@@ -1,4 +1,5 @@
 import { quoteValue } from '../errors';
+import { DAY_MS } from '../internal/dayNumber';
 import { createZoneOffsetMinutes } from '../internal/zoneOffsetMinutes';
 
 /** A point in time as hosts hand it over: a `Date`, an ISO-8601 string or epoch milliseconds. */
@@ -36,11 +37,22 @@ function problem(code: InstantProblem['code'], message: string): InstantProblem 
 export function createInstantParser(timeZone?: string): (value: unknown) => number | InstantProblem {
   const zoneOffset = timeZone === undefined || timeZone === 'UTC' ? undefined : createZoneOffsetMinutes(timeZone);
 
-  function fromWallClock(wallMs: number): number {
+  /**
+   * The instant a wall-clock time names in the zone. Around a daylight-saving change the offset
+   * a day before and a day after differ: a time both offsets explain was repeated (the clocks
+   * went back) and the earlier instant is taken; a time neither explains was skipped (the
+   * clocks went forward) and does not exist.
+   */
+  function fromWallClock(wallMs: number, text: string): number | InstantProblem {
     if (zoneOffset === undefined) return wallMs;
-    // The offset at the wall-clock time read as UTC is off by at most one change; ask again at the corrected instant.
-    const first = wallMs - zoneOffset(wallMs) * 60_000;
-    return wallMs - zoneOffset(first) * 60_000;
+    const before = wallMs - zoneOffset(wallMs - DAY_MS) * 60_000;
+    const after = wallMs - zoneOffset(wallMs + DAY_MS) * 60_000;
+    const beforeHolds = wallMs - zoneOffset(before) * 60_000 === before;
+    const afterHolds = wallMs - zoneOffset(after) * 60_000 === after;
+    if (beforeHolds && afterHolds) return Math.min(before, after);
+    if (beforeHolds) return before;
+    if (afterHolds) return after;
+    return problem('invalid_date', `no such local time in ${String(timeZone)}: ${quoteValue(text)} falls in a daylight-saving gap`);
   }
 
   function parseIsoString(text: string): number | InstantProblem {
@@ -70,7 +82,11 @@ export function createInstantParser(timeZone?: string): (value: unknown) => numb
     date.setUTCHours(hour, minute, second, millisecond);
     const wallMs = date.getTime();
     let epochMs: number;
-    if (offset === undefined) epochMs = fromWallClock(wallMs);
+    if (offset === undefined) {
+      const local = fromWallClock(wallMs, text);
+      if (isInstantProblem(local)) return local;
+      epochMs = local;
+    }
     else if (offset === 'Z' || offset === 'z') epochMs = wallMs;
     else {
       const sign = offset.startsWith('-') ? -1 : 1;

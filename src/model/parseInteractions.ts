@@ -33,6 +33,6 @@ export function parseInteractions(rows: readonly unknown[], options: BatchParseO
     withoutAbsentFields(parsed as Interaction),
   );
   const result = finishBatch(batch);
-  markValidated(result.records);
+  markValidated(result.records, 'interactions');
   return result;
 }

@@ -17,13 +17,16 @@ export interface BatchParseOptions {
 
 /** What a batch parser returns: every given row is either in `records` or in `rejected`. */
 export interface ParseResult<T> {
-  /** The accepted rows, normalised, in input order. Frozen. */
+  /**
+   * The accepted rows, normalised, in input order. The array is frozen. A row that was already
+   * in normalised form is your own object, not a copy: do not change it after parsing.
+   */
   readonly records: readonly T[];
   /** One entry per rejected row (its first problem), in input order. */
   readonly rejected: readonly RowIssue[];
   /** `accepted + rejected = given`, always. */
   readonly counts: { readonly given: number; readonly accepted: number; readonly rejected: number };
-  /** Unknown field names that were stripped, with the number of rows each was stripped from. */
+  /** Unknown field names that were stripped from accepted rows, with the number of rows each was stripped from. */
   readonly strippedFields: Readonly<Record<string, number>>;
 }
 
@@ -34,7 +37,8 @@ export interface ValidatedRows<T> {
   readonly candidates: (T | undefined)[];
   /** The rejected rows by index; most batches have few, so this stays small. */
   readonly issues: Map<number, RowIssue>;
-  readonly strippedFields: Map<string, number>;
+  /** Unknown field names per row index, for the rows that had any. */
+  readonly strippedKeys: Map<number, string[]>;
   readonly options: BatchParseOptions;
 }
 
@@ -79,7 +83,7 @@ export function validateRows<T>(
   const given = rows.length;
   const candidates = new Array<T | undefined>(given);
   const issues = new Map<number, RowIssue>();
-  const strippedFields = new Map<string, number>();
+  const strippedKeys = new Map<number, string[]>();
   const rejectUnknown = options.unknownFields === 'reject';
   for (let index = 0; index < given; index++) {
     const row = rows[index];
@@ -93,14 +97,16 @@ export function validateRows<T>(
       continue;
     }
     let unknownKey: string | undefined;
+    let stripped: string[] | undefined;
     for (const key of Object.keys(row)) {
       if (knownFields.has(key)) continue;
       if (rejectUnknown) {
         unknownKey = key;
         break;
       }
-      strippedFields.set(key, (strippedFields.get(key) ?? 0) + 1);
+      (stripped ??= []).push(key);
     }
+    if (stripped !== undefined) strippedKeys.set(index, stripped);
     if (unknownKey !== undefined) {
       issues.set(index, { index, path: [unknownKey], code: 'unknown_field', message: `unknown field ${quoteValue(unknownKey)}; expected only ${[...knownFields].join(', ')}` });
       continue;
@@ -114,7 +120,7 @@ export function validateRows<T>(
       issues.set(index, { index, ...issue });
     }
   }
-  return { functionName, given, candidates, issues, strippedFields, options };
+  return { functionName, given, candidates, issues, strippedKeys, options };
 }
 
 /** Rejects one more row (after a check that spans rows); a row keeps its first problem. */
@@ -129,6 +135,12 @@ export function finishBatch<T>(batch: ValidatedRows<T>): ParseResult<T> {
   const rejected = [...batch.issues.values()].sort((a, b) => a.index - b.index);
   // With nothing rejected, the candidates are the records: no second array of a million entries.
   const records = rejected.length === 0 ? (batch.candidates as T[]) : batch.candidates.filter((record) => record !== undefined);
+  // Stripped fields are counted over the accepted rows only: a rejected row lost nothing silently.
+  const strippedFields = new Map<string, number>();
+  for (const [index, keys] of batch.strippedKeys) {
+    if (batch.issues.has(index)) continue;
+    for (const key of keys) strippedFields.set(key, (strippedFields.get(key) ?? 0) + 1);
+  }
   if (batch.options.onInvalid === 'throw' && rejected.length > 0) {
     throw new ValidationError(batch.functionName, rejected.slice(0, 20), rejected.length, batch.given);
   }
@@ -136,7 +148,7 @@ export function finishBatch<T>(batch: ValidatedRows<T>): ParseResult<T> {
     records: Object.freeze(records),
     rejected: Object.freeze(rejected),
     counts: Object.freeze({ given: batch.given, accepted: records.length, rejected: rejected.length }),
-    strippedFields: Object.freeze(Object.fromEntries(batch.strippedFields)),
+    strippedFields: Object.freeze(Object.fromEntries(strippedFields)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { ConfigurationError, quoteValue } from '../errors';
 import { growColumn } from '../internal/growColumn';
 import { createTransactionFastPath } from './createTransactionFastPath';
+import { MAX_AMOUNT } from './transactionSchema';
 import { createInstantParser, isInstantProblem, type InstantInput } from './parseInstant';
 import { checkBatchOptions, finishBatch, rejectRow, validateRows, withoutAbsentFields, type BatchParseOptions, type ParseResult, type ValidatedRows } from './parseRows';
 import { createTransactionSchema, TRANSACTION_FIELDS, transactionSchema, type Transaction } from './transactionSchema';
@@ -21,6 +22,10 @@ export interface ParseTransactionsOptions extends BatchParseOptions {
 }
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(TRANSACTION_FIELDS);
+
+function isAmount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_AMOUNT;
+}
 
 function currencyStep(batch: ValidatedRows<Transaction>, options: ParseTransactionsOptions): void {
   const { candidates } = batch;
@@ -52,12 +57,12 @@ function currencyStep(batch: ValidatedRows<Transaction>, options: ParseTransacti
     }
     const amount = convert(record.amount, record.currency, record.at);
     const discount = record.discount === undefined ? undefined : convert(record.discount, record.currency, record.at);
-    if (typeof amount !== 'number' || !Number.isFinite(amount) || (discount !== undefined && (typeof discount !== 'number' || !Number.isFinite(discount)))) {
+    if (!isAmount(amount) || (discount !== undefined && (!isAmount(discount) || discount < 0))) {
       rejectRow(batch, {
         index,
         path: ['amount'],
-        code: 'non_finite',
-        message: `convertCurrency returned ${quoteValue(amount)} for ${quoteValue(record.amount)} ${record.currency}; expected a finite number`,
+        code: 'out_of_range',
+        message: `convertCurrency returned ${quoteValue(amount)} (discount ${quoteValue(discount)}) for ${quoteValue(record.amount)} ${record.currency}; expected a finite amount within ±${MAX_AMOUNT} and a discount of 0 or more`,
       });
       continue;
     }
@@ -299,9 +304,10 @@ export function parseTransactions(rows: readonly unknown[], options: ParseTransa
     withoutAbsentFields(parsed as Transaction),
   );
   currencyStep(batch, options);
-  const orderIndex = orderStep(batch);
+  // Future rows go first, so that a duplicate of a future line is not all that is left of it.
   if (notAfter !== undefined) futureStep(batch, notAfter);
+  const orderIndex = orderStep(batch);
   const result = finishBatch(batch);
-  markValidated(result.records, recordColumns(batch, result.records, orderIndex));
+  markValidated(result.records, 'transactions', recordColumns(batch, result.records, orderIndex));
   return result;
 }

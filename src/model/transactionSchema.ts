@@ -7,6 +7,12 @@ export const TRANSACTION_STATUSES = ['completed', 'refunded', 'cancelled'] as co
 /** One of {@link TRANSACTION_STATUSES}. */
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
+/**
+ * The largest amount (and discount) accepted, in either direction: 1e15, far beyond any real
+ * order, and small enough that sums of millions of rows stay exact to the cent and finite.
+ */
+export const MAX_AMOUNT = 1e15;
+
 /** The fields a transaction row may have; any other field is unknown (stripped and reported, or rejected). */
 export const TRANSACTION_FIELDS = [
   'orderId',
@@ -32,12 +38,12 @@ export function createTransactionSchema(options: { readonly timeZone?: string } 
     orderId: idSchema,
     customerId: idSchema,
     at: createInstantSchema(options.timeZone),
-    amount: z.number(),
+    amount: z.number().check(z.gte(-MAX_AMOUNT), z.lte(MAX_AMOUNT)),
     currency: optionalField(z.string().check(z.regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as "EUR"'))),
     category: optionalField(labelSchema),
     sku: optionalField(labelSchema),
     quantity: optionalField(z.number()),
-    discount: optionalField(z.number().check(z.nonnegative())),
+    discount: optionalField(z.number().check(z.nonnegative(), z.lte(MAX_AMOUNT))),
     channel: optionalField(labelSchema),
     status: z.pipe(
       optionalField(z.enum(TRANSACTION_STATUSES)),

@@ -18,20 +18,23 @@ export interface TransactionColumns {
  * take them without validating them twice, with the columns the parser computed. The arrays are
  * frozen, so what was validated is what is read. A WeakMap keeps nothing alive.
  */
-const validated = new WeakMap<readonly unknown[], TransactionColumns | null>();
+/** Which parser produced a record array. */
+export type RecordKind = 'transactions' | 'customers' | 'interactions';
 
-/** Marks a frozen record array as produced by a clientele parser, with its columns when it has them. */
-export function markValidated<T>(records: readonly T[], columns: TransactionColumns | null = null): readonly T[] {
-  validated.set(records, columns);
+const validated = new WeakMap<readonly unknown[], { readonly kind: RecordKind; readonly columns: TransactionColumns | undefined }>();
+
+/** Marks a frozen record array as produced by the parser of `kind`, with the columns `parseTransactions` computed. */
+export function markValidated<T>(records: readonly T[], kind: RecordKind, columns?: TransactionColumns): readonly T[] {
+  validated.set(records, { kind, columns });
   return records;
 }
 
-/** Whether `rows` is a record array a clientele parser returned. */
-export function isValidated(rows: readonly unknown[]): boolean {
-  return validated.has(rows);
+/** Whether `rows` is a record array the parser of `kind` returned (customer records are not transactions). */
+export function isValidated(rows: readonly unknown[], kind: RecordKind): boolean {
+  return validated.get(rows)?.kind === kind;
 }
 
 /** The columns `parseTransactions` computed for these records, if it produced them. */
 export function transactionColumnsOf(rows: readonly unknown[]): TransactionColumns | undefined {
-  return validated.get(rows) ?? undefined;
+  return validated.get(rows)?.columns;
 }

@@ -23,3 +23,20 @@ describe('splitCalibrationHoldout', () => {
     expect(() => splitCalibrationHoldout(rows, { calibrationEnd: '2026-01-31', observationEnd: '2026-01-31' })).toThrow(ConfigurationError);
   });
 });
+
+describe('splitCalibrationHoldout edge cases', () => {
+  it('counts an order whose lines straddle the split where its first line falls', () => {
+    const [customer] = splitCalibrationHoldout(
+      [
+        { orderId: 'o1', lineId: 1, customerId: 'a', at: '2026-01-31', amount: 10 },
+        { orderId: 'o1', lineId: 2, customerId: 'a', at: '2026-02-01', amount: 15 },
+      ],
+      { calibrationEnd: '2026-01-31', observationEnd: '2026-02-28' },
+    );
+    expect(customer).toMatchObject({ orders: 1, holdoutPurchases: 0, holdoutValue: 15 });
+  });
+
+  it('names the missing option', () => {
+    expect(() => splitCalibrationHoldout([], { observationEnd: '2026-01-01' } as never)).toThrow(expect.objectContaining({ code: 'missing_option', path: ['calibrationEnd'] }));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ValidationError, createSummarizer, parseTransactions, summarize, type CustomerFeatures } from 'clientele';
+import { ConfigurationError, ValidationError, createSummarizer, parseCustomers, parseTransactions, summarize, type CustomerFeatures } from 'clientele';
 
 const DAY = 86_400_000;
 const asOf = '2026-06-30';
@@ -217,5 +217,62 @@ describe('summarize purity', () => {
     const again = summarize(parsed.records, { asOf, unit: 'weeks' });
     expect(summarize(parsed.records, { asOf })).toEqual(first);
     expect(again).toHaveLength(first.length);
+  });
+});
+
+describe('who exists as of asOf', () => {
+  it('leaves out customers whose rows are all cancelled or later than asOf, and customers who signed up later', () => {
+    const features = summarize(
+      [
+        { orderId: 'o1', customerId: 'later', at: '2026-07-01', amount: 10 },
+        { orderId: 'o2', customerId: 'cancelled', at: '2026-06-01', amount: 10, status: 'cancelled' },
+        { orderId: 'o3', customerId: 'buyer', at: '2026-06-01', amount: 10 },
+      ],
+      { asOf, customers: [{ id: 'future', createdAt: '2026-07-15' }, { id: 'lead', createdAt: '2026-06-15' }] },
+    );
+    expect(features.map((customer) => customer.customerId)).toEqual(['buyer', 'lead']);
+  });
+
+  it('ignores the discount of a refund line', () => {
+    const [customer] = summarize(
+      [
+        { orderId: 'o1', lineId: 1, customerId: 'c', at: '2026-06-01', amount: 50 },
+        { orderId: 'o1', lineId: 'r1', customerId: 'c', at: '2026-06-05', amount: -10, discount: 3 },
+      ],
+      { asOf },
+    );
+    expect(customer?.discountedOrderShare).toBe(0);
+  });
+
+  it('hands out frozen attributes, so a result cannot change the parsed customer records', () => {
+    const [customer] = summarize([{ orderId: 'o1', customerId: 'c', at: '2026-06-01', amount: 1 }], { asOf, customers: [{ id: 'c', attributes: { region: 'north', tags: ['a'] } }] });
+    expect(Object.isFrozen(customer?.attributes)).toBe(true);
+    expect(() => {
+      (customer?.attributes as Record<string, unknown>).region = 'south';
+    }).toThrow(TypeError);
+  });
+
+  it('re-validates records from another parser instead of trusting them', () => {
+    const customers = parseCustomers([{ id: 'c1' }]).records;
+    expect(() => summarize(customers as never, { asOf })).toThrow(ValidationError);
+  });
+});
+
+describe('createSummarizer across batches', () => {
+  it('refuses a batch in another currency than the earlier ones, like summarize on the whole input', () => {
+    const summarizer = createSummarizer({ asOf }).add([{ orderId: 'o1', customerId: 'c', at: '2026-06-01', amount: 10, currency: 'EUR' }]);
+    expect(() => summarizer.add([{ orderId: 'o2', customerId: 'c', at: '2026-06-02', amount: 1000, currency: 'USD' }])).toThrow(
+      expect.objectContaining({ code: 'mixed_currency' }),
+    );
+    const other = createSummarizer({ asOf }).add([{ orderId: 'o3', customerId: 'd', at: '2026-06-01', amount: 5, currency: 'USD' }]);
+    expect(() => summarizer.merge(other)).toThrow(expect.objectContaining({ code: 'mixed_currency' }));
+    expect(summarizer.result()[0]?.monetaryTotal).toBe(10);
+  });
+
+  it('keeps an order with the customer of its first row even when that row was cancelled or later than asOf', () => {
+    const summarizer = createSummarizer({ asOf }).add([{ orderId: 'o1', customerId: 'c1', at: '2026-07-05', amount: 10 }]);
+    expect(() => summarizer.add([{ orderId: 'o1', customerId: 'c2', at: '2026-06-01', amount: 10 }])).toThrow(
+      expect.objectContaining({ code: 'order_customer_conflict' }),
+    );
   });
 });

@@ -31,3 +31,15 @@ describe('createInstantParser', () => {
     expect(parseUtc(Number.NaN)).toMatchObject({ code: 'invalid_date' });
   });
 });
+
+describe('wall-clock times around daylight-saving changes', () => {
+  it('rejects a time the clocks skipped, in either hemisphere of the change', () => {
+    expect(createInstantParser('Europe/Paris')('2026-03-29T02:30')).toMatchObject({ code: 'invalid_date' });
+    expect(createInstantParser('America/New_York')('2026-03-08T02:30')).toMatchObject({ code: 'invalid_date' });
+  });
+
+  it('takes the earlier instant of a time the clocks repeated', () => {
+    expect(createInstantParser('Europe/Paris')('2026-10-25T02:30')).toBe(Date.UTC(2026, 9, 25, 0, 30)); // still CEST, UTC+2
+    expect(createInstantParser('America/New_York')('2026-11-01T01:30')).toBe(Date.UTC(2026, 10, 1, 5, 30)); // still EDT, UTC-4
+  });
+});

@@ -197,12 +197,28 @@ describe('parseTransactions', () => {
     expect(converted.counts.accepted).toBe(4);
     expect(converted.records[1]).toMatchObject({ amount: 12.5, currency: 'EUR' });
     const badRate = parseTransactions([row({ currency: 'GBP' })], { baseCurrency: 'EUR', convertCurrency: () => Number.NaN });
-    expect(badRate.rejected[0]?.code).toBe('non_finite');
+    expect(badRate.rejected[0]?.code).toBe('out_of_range');
+    const negativeDiscount = parseTransactions([row({ currency: 'GBP', discount: 2 })], { baseCurrency: 'EUR', convertCurrency: (amount) => -amount });
+    expect(negativeDiscount.rejected[0]?.code).toBe('out_of_range'); // a converted record must still be a valid record
   });
 
   it('rejects future dates when the host sets notAfter', () => {
     const result = parseTransactions([row({ at: '2026-03-01' }), row({ orderId: 'o2', at: '2026-03-02T00:00:01Z' })], { notAfter: '2026-03-02' });
     expect(result.rejected.map((issue) => [issue.index, issue.code])).toEqual([[1, 'future_date']]);
+  });
+
+  it('keeps the valid copy of a line whose first copy is in the future', () => {
+    const result = parseTransactions([row({ lineId: 1, at: '2027-01-01' }), row({ lineId: 1, at: '2026-03-01' })], { notAfter: '2026-12-31' });
+    expect(result.records.map((record) => record.at)).toEqual([Date.UTC(2026, 2, 1)]);
+    expect(result.rejected.map((issue) => issue.code)).toEqual(['future_date']);
+  });
+
+  it('rejects amounts beyond ±1e15, whose sums would lose cents or overflow', () => {
+    const result = parseTransactions([row({ amount: 1.7e308 }), row({ orderId: 'o2', amount: -2e15 }), row({ orderId: 'o3', amount: 1e15 })]);
+    expect(result.rejected.map((issue) => [issue.index, issue.code])).toEqual([
+      [0, 'out_of_range'],
+      [1, 'out_of_range'],
+    ]);
   });
 
   it('strips unknown fields and reports them, or rejects them when asked', () => {
@@ -213,6 +229,8 @@ describe('parseTransactions', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const rejected = parseTransactions(rows, { unknownFields: 'reject' });
     expect(rejected.rejected[0]).toMatchObject({ code: 'unknown_field', path: ['__proto__'] });
+    // Only accepted rows count: a rejected row has lost nothing silently.
+    expect(parseTransactions([row({ at: 'bad', extra: 1 })]).strippedFields).toEqual({});
   });
 
   it('treats hostile strings as plain data', () => {
