@@ -4,15 +4,24 @@ import type { Interaction } from '../model/interactionSchema';
 import type { Transaction } from '../model/transactionSchema';
 import type { TransactionColumns } from '../model/validatedBatches';
 
-/** Interns strings as dense integer indices. The map is built on first lookup, so adopting a list costs nothing until then. */
+/**
+ * Interns strings as dense integer indices. A list can be adopted as it is (a parsed batch's
+ * distinct ids) and is only copied when a new name is added; the map is built on first lookup.
+ */
 class Interner {
-  readonly names: string[] = [];
+  private list: readonly string[] = [];
+  private shared = false;
   private index: Map<string, number> | undefined;
+
+  /** The names, by index. */
+  get names(): readonly string[] {
+    return this.list;
+  }
 
   private map(): Map<string, number> {
     if (this.index === undefined) {
       this.index = new Map();
-      for (let i = 0; i < this.names.length; i++) this.index.set(this.names[i] as string, i);
+      for (let i = 0; i < this.list.length; i++) this.index.set(this.list[i] as string, i);
     }
     return this.index;
   }
@@ -27,16 +36,21 @@ class Interner {
     const map = this.map();
     let index = map.get(name);
     if (index === undefined) {
-      index = this.names.length;
+      if (this.shared) {
+        this.list = [...this.list];
+        this.shared = false;
+      }
+      index = this.list.length;
       map.set(name, index);
-      this.names.push(name);
+      (this.list as string[]).push(name);
     }
     return index;
   }
 
-  /** Takes over a list of distinct names when this interner is empty, without building the map. */
+  /** Takes a list of distinct names as its own when empty, without copying it or building the map. */
   adopt(names: readonly string[]): void {
-    for (const name of names) this.names.push(name);
+    this.list = names;
+    this.shared = true;
   }
 }
 
@@ -102,7 +116,6 @@ export class SummaryState {
   orderCustomer = new Int32Array(0);
   orderNet = new Float64Array(0);
   orderGross = new Float64Array(0);
-  orderRefunded = new Float64Array(0);
   orderPurchaseAt = new Float64Array(0);
   orderFirstAt = new Float64Array(0);
   orderDiscounted = new Uint8Array(0);
@@ -147,7 +160,6 @@ export class SummaryState {
       this.orderCustomer = growColumn(this.orderCustomer, count);
       this.orderNet = growColumn(this.orderNet, count);
       this.orderGross = growColumn(this.orderGross, count);
-      this.orderRefunded = growColumn(this.orderRefunded, count);
       this.orderPurchaseAt = growColumn(this.orderPurchaseAt, count);
       this.orderFirstAt = growColumn(this.orderFirstAt, count);
       this.orderDiscounted = growColumn(this.orderDiscounted, count);
@@ -212,6 +224,7 @@ export class SummaryState {
       if (conflicts.length > 0) return conflicts;
     }
     const map = this.mapBatch(columns);
+    this.reserveCategoryEntries(this.categoryEntries + records.length);
     let lastCategory: string | undefined;
     let category = -1;
     for (let record = 0; record < records.length; record++) {
@@ -226,7 +239,6 @@ export class SummaryState {
       if (row.status === 'refunded') {
         const magnitude = Math.abs(amount);
         this.orderGross[order] = (this.orderGross[order] as number) + magnitude;
-        this.orderRefunded[order] = (this.orderRefunded[order] as number) + magnitude;
       } else if (amount >= 0) {
         if (row.discount !== undefined && row.discount > 0) this.orderDiscounted[order] = 1;
         this.orderNet[order] = (this.orderNet[order] as number) + amount;
@@ -241,10 +253,17 @@ export class SummaryState {
         }
       } else {
         this.orderNet[order] = (this.orderNet[order] as number) + amount;
-        this.orderRefunded[order] = (this.orderRefunded[order] as number) - amount;
       }
     }
     return [];
+  }
+
+  /** Makes room for `count` category entries at once, so a batch does not grow the columns step by step. */
+  private reserveCategoryEntries(count: number): void {
+    if (count <= this.categoryCustomer.length) return;
+    this.categoryCustomer = growColumn(this.categoryCustomer, count);
+    this.categoryOf = growColumn(this.categoryOf, count);
+    this.categorySpend = growColumn(this.categorySpend, count);
   }
 
   private addCategory(customer: number, category: number, spend: number): void {
@@ -312,7 +331,6 @@ export class SummaryState {
       this.orderCustomer[order] = customerMap[customer] as number;
       this.orderNet[order] = (this.orderNet[order] as number) + (other.orderNet[theirs] as number);
       this.orderGross[order] = (this.orderGross[order] as number) + (other.orderGross[theirs] as number);
-      this.orderRefunded[order] = (this.orderRefunded[order] as number) + (other.orderRefunded[theirs] as number);
       this.orderPurchaseAt[order] = Math.min(this.orderPurchaseAt[order] as number, other.orderPurchaseAt[theirs] as number);
       this.orderFirstAt[order] = Math.min(this.orderFirstAt[order] as number, other.orderFirstAt[theirs] as number);
       if (other.orderDiscounted[theirs] === 1) this.orderDiscounted[order] = 1;

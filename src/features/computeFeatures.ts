@@ -203,8 +203,9 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       if (orderFirstAt === Infinity) continue;
       keptOrders++;
       monetaryTotal += net;
-      grossSpend += state.orderGross[order] as number;
-      refundedAmount += state.orderRefunded[order] as number;
+      const gross = state.orderGross[order] as number;
+      grossSpend += gross;
+      refundedAmount += gross - net;
       const isPurchase = purchaseAt !== Infinity;
       const day = dayNumber(isPurchase ? purchaseAt : orderFirstAt);
       const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
