@@ -70,28 +70,50 @@ function currencyStep(batch: ValidatedRows<Transaction>, options: ParseTransacti
   }
 }
 
-/** The line ids seen in one order: a short list scanned in place, promoted to a Map for orders with many lines. */
-class OrderLines {
-  private ids: string[] = [];
-  private rows: number[] = [];
-  private many: Map<string, number> | undefined;
+/**
+ * The line ids seen per order, without an object per order: each order's first line is kept
+ * inline, further ones in one flat list per batch, chained per order (most orders have a
+ * line or a few, and their lines are read together).
+ */
+class LineRegistry {
+  private firstLine: (string | undefined)[] = [];
+  private firstRow = new Int32Array(1024);
+  private head = new Int32Array(1024);
+  private lineIds: string[] = [];
+  private lineRows = new Int32Array(1024);
+  private next = new Int32Array(1024);
 
-  /** The row where `lineId` first appeared, or `undefined` after recording it at `row`. */
-  firstRowOf(lineId: string, row: number): number | undefined {
-    if (this.many !== undefined) {
-      const first = this.many.get(lineId);
-      if (first === undefined) this.many.set(lineId, row);
-      return first;
+  /** Makes room for order `slot`. */
+  addOrder(slot: number): void {
+    if (slot === this.head.length) {
+      this.head = growColumn(this.head, slot + 1);
+      this.firstRow = growColumn(this.firstRow, slot + 1);
     }
-    const at = this.ids.indexOf(lineId);
-    if (at >= 0) return this.rows[at];
-    this.ids.push(lineId);
-    this.rows.push(row);
-    if (this.ids.length > 16) {
-      this.many = new Map(this.ids.map((id, index) => [id, this.rows[index] as number]));
-      this.ids = [];
-      this.rows = [];
+    this.head[slot] = -1;
+    this.firstLine.push(undefined);
+  }
+
+  /** The row where `lineId` of order `slot` first appeared, or `undefined` after recording it at `row`. */
+  firstRowOf(slot: number, lineId: string, row: number): number | undefined {
+    const first = this.firstLine[slot];
+    if (first === undefined) {
+      this.firstLine[slot] = lineId;
+      this.firstRow[slot] = row;
+      return undefined;
     }
+    if (first === lineId) return this.firstRow[slot];
+    for (let entry = this.head[slot] as number; entry >= 0; entry = this.next[entry] as number) {
+      if (this.lineIds[entry] === lineId) return this.lineRows[entry];
+    }
+    const entry = this.lineIds.length;
+    if (entry === this.next.length) {
+      this.next = growColumn(this.next, entry + 1);
+      this.lineRows = growColumn(this.lineRows, entry + 1);
+    }
+    this.lineIds.push(lineId);
+    this.lineRows[entry] = row;
+    this.next[entry] = this.head[slot] as number;
+    this.head[slot] = entry;
     return undefined;
   }
 }
@@ -117,10 +139,7 @@ function orderStep(batch: ValidatedRows<Transaction>): OrderIndex {
   const slotOf = new Map<string, number>();
   const orderIds: string[] = [];
   let slotCustomer = new Int32Array(1024);
-  // Most orders have one line or a few: the first line id is kept inline, the rest in OrderLines.
-  const slotFirstLine: (string | undefined)[] = [];
-  let slotFirstRow = new Int32Array(1024);
-  const slotLines = new Map<number, OrderLines>();
+  const lines = new LineRegistry();
   const customerOf = new Map<string, number>();
   const customerIds: string[] = [];
   let conflicted: Set<string> | undefined;
@@ -131,16 +150,6 @@ function orderStep(batch: ValidatedRows<Transaction>): OrderIndex {
   for (let index = 0; index < candidates.length; index++) {
     const record = candidates[index];
     if (record === undefined) continue;
-    if (record.customerId !== lastCustomerId) {
-      lastCustomerId = record.customerId;
-      const known = customerOf.get(lastCustomerId);
-      if (known === undefined) {
-        customer = customerIds.length;
-        customerOf.set(lastCustomerId, customer);
-        customerIds.push(lastCustomerId);
-      } else customer = known;
-    }
-    customerOfRow[index] = customer;
     if (record.orderId !== lastOrderId) {
       lastOrderId = record.orderId;
       const known = slotOf.get(lastOrderId);
@@ -148,34 +157,34 @@ function orderStep(batch: ValidatedRows<Transaction>): OrderIndex {
         slot = orderIds.length;
         slotOf.set(lastOrderId, slot);
         orderIds.push(lastOrderId);
-        if (slot === slotCustomer.length) {
-          slotCustomer = growColumn(slotCustomer, slot + 1);
-          slotFirstRow = growColumn(slotFirstRow, slot + 1);
-        }
-        slotCustomer[slot] = customer;
-        slotFirstLine.push(undefined);
+        if (slot === slotCustomer.length) slotCustomer = growColumn(slotCustomer, slot + 1);
+        slotCustomer[slot] = -1;
+        lines.addOrder(slot);
       } else slot = known;
     }
+    // A row of a known order usually names the order's customer: then no lookup is needed.
+    const customerId = record.customerId;
+    if (customerId !== lastCustomerId) {
+      const owner = slotCustomer[slot] as number;
+      if (owner >= 0 && customerIds[owner] === customerId) customer = owner;
+      else {
+        const known = customerOf.get(customerId);
+        if (known === undefined) {
+          customer = customerIds.length;
+          customerOf.set(customerId, customer);
+          customerIds.push(customerId);
+        } else customer = known;
+      }
+      lastCustomerId = customerId;
+    }
+    customerOfRow[index] = customer;
     orderOfRow[index] = slot;
-    if (slotCustomer[slot] !== customer) (conflicted ??= new Set()).add(record.orderId);
+    const owner = slotCustomer[slot] as number;
+    if (owner < 0) slotCustomer[slot] = customer;
+    else if (owner !== customer) (conflicted ??= new Set()).add(record.orderId);
     const lineId = record.lineId;
     if (lineId === undefined) continue;
-    const firstLine = slotFirstLine[slot];
-    if (firstLine === undefined) {
-      slotFirstLine[slot] = lineId;
-      slotFirstRow[slot] = index;
-      continue;
-    }
-    let first: number | undefined;
-    if (firstLine === lineId) first = slotFirstRow[slot];
-    else {
-      let lines = slotLines.get(slot);
-      if (lines === undefined) {
-        lines = new OrderLines();
-        slotLines.set(slot, lines);
-      }
-      first = lines.firstRowOf(lineId, index);
-    }
+    const first = lines.firstRowOf(slot, lineId, index);
     if (first !== undefined) {
       rejectRow(batch, {
         index,

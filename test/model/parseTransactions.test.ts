@@ -177,6 +177,17 @@ describe('parseTransactions', () => {
     ]);
   });
 
+  it('finds repeated lines in orders with many lines and in orders that come back later', () => {
+    const many = Array.from({ length: 40 }, (_, line) => row({ orderId: 'big', lineId: line }));
+    const rows = [...many, row({ orderId: 'other', lineId: 1 }), row({ orderId: 'big', lineId: 'r1', amount: -5 }), row({ orderId: 'big', lineId: 37 }), row({ orderId: 'big', lineId: 0 })];
+    const result = parseTransactions(rows);
+    expect(result.rejected.map((issue) => [issue.index, issue.code, issue.message])).toEqual([
+      [42, 'duplicate_line', 'line "37" of order "big" already appeared at row 37'],
+      [43, 'duplicate_line', 'line "0" of order "big" already appeared at row 0'],
+    ]);
+    expect(result.counts.accepted).toBe(42);
+  });
+
   it('accepts refunds as negative rows on the original order or on their own order', () => {
     const result = parseTransactions([row({ lineId: 'a' }), row({ lineId: 'r1', amount: -10, at: '2026-03-09' }), row({ orderId: 'refund-7', amount: -5 })]);
     expect(result.counts.rejected).toBe(0);
