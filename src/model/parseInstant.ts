@@ -16,8 +16,92 @@ export const MIN_EPOCH_MS = 1e11;
 /** The latest instant accepted: 9999-12-31T23:59:59.999Z. */
 export const MAX_EPOCH_MS = 253_402_300_799_999;
 
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|z|[+-]\d{2}(?::?\d{2})?))?$/;
+/** The parts of an ISO-8601 date-time; `offsetMinutes` is absent when the text names no offset. */
+interface IsoFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly millisecond: number;
+  /** The UTC offset as written: sign (+1 or -1), hours and minutes; absent when the text names none. */
+  readonly offset: { readonly sign: number; readonly hours: number; readonly minutes: number } | undefined;
+}
+
+const ZERO = 48;
+
+/** The value of `count` decimal digits at `at`, or -1 if any is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Reads `YYYY-MM-DD`, optionally followed by `T` or a space and `HH:MM`, `HH:MM:SS` or
+ * `HH:MM:SS.fraction` (1 to 9 digits, `.` or `,`), optionally followed (after optional
+ * whitespace) by `Z` or an offset `±HH`, `±HHMM` or `±HH:MM`. Returns `undefined` for anything
+ * else. Ranges (month 13, hour 25) are checked by the caller, which says what is wrong.
+ * A scanner rather than a regular expression: this runs once per row.
+ */
+function scanIsoDate(text: string): IsoFields | undefined {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millisecond = 0;
+  let at = 10;
+  const separator = text.charCodeAt(at);
+  if ((separator === 84 || separator === 32) && text.charCodeAt(at + 3) === 58) {
+    hour = digitsAt(text, at + 1, 2);
+    minute = digitsAt(text, at + 4, 2);
+    if (hour < 0 || minute < 0) return undefined;
+    at += 6;
+    if (text.charCodeAt(at) === 58) {
+      second = digitsAt(text, at + 1, 2);
+      if (second < 0) return undefined;
+      at += 3;
+      const mark = text.charCodeAt(at);
+      if (mark === 46 || mark === 44) {
+        let digits = 0;
+        at++;
+        while (digits < 9 && at < length) {
+          const digit = text.charCodeAt(at) - ZERO;
+          if (!(digit >= 0 && digit <= 9)) break;
+          if (digits < 3) millisecond += digit * (digits === 0 ? 100 : digits === 1 ? 10 : 1);
+          digits++;
+          at++;
+        }
+        if (digits === 0) return undefined;
+      }
+    }
+  }
+  if (at === length) return { year, month, day, hour, minute, second, millisecond, offset: undefined };
+  while (at < length && /\s/.test(text.charAt(at))) at++;
+  const sign = text.charCodeAt(at);
+  if ((sign === 90 || sign === 122) && at + 1 === length) return { year, month, day, hour, minute, second, millisecond, offset: { sign: 1, hours: 0, minutes: 0 } };
+  if (sign !== 43 && sign !== 45) return undefined;
+  const offsetHours = digitsAt(text, at + 1, 2);
+  if (offsetHours < 0) return undefined;
+  at += 3;
+  let offsetMinutes = 0;
+  if (at < length) {
+    if (text.charCodeAt(at) === 58) at++;
+    offsetMinutes = digitsAt(text, at, 2);
+    if (offsetMinutes < 0 || at + 2 !== length) return undefined;
+  }
+  return { year, month, day, hour, minute, second, millisecond, offset: { sign: sign === 45 ? -1 : 1, hours: offsetHours, minutes: offsetMinutes } };
+}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -56,47 +140,29 @@ export function createInstantParser(timeZone?: string): (value: unknown) => numb
   }
 
   function parseIsoString(text: string): number | InstantProblem {
-    const match = ISO_PATTERN.exec(text.trim());
-    if (match === null) {
+    const fields = scanIsoDate(text.trim());
+    if (fields === undefined) {
       return problem(
         'invalid_date',
         `expected an ISO-8601 date such as "2026-06-30" or "2026-06-30T14:05:00Z", received ${quoteValue(text)}`,
       );
     }
-    const [, y, mo, d, h, mi, s, fraction, offset] = match;
-    const year = Number(y);
-    const month = Number(mo);
-    const day = Number(d);
-    const hour = h === undefined ? 0 : Number(h);
-    const minute = mi === undefined ? 0 : Number(mi);
-    const second = s === undefined ? 0 : Number(s);
-    const millisecond = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+    const { year, month, day, hour, minute, second, millisecond, offset } = fields;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
       return problem('invalid_date', `no such calendar day: ${quoteValue(text)}`);
     }
     if (hour > 23 || minute > 59 || second > 59) {
       return problem('invalid_date', `no such time of day: ${quoteValue(text)}`);
     }
-    const date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    date.setUTCHours(hour, minute, second, millisecond);
-    const wallMs = date.getTime();
-    let epochMs: number;
-    if (offset === undefined) {
-      const local = fromWallClock(wallMs, text);
-      if (isInstantProblem(local)) return local;
-      epochMs = local;
+    if (offset !== undefined && (offset.hours > 23 || offset.minutes > 59)) {
+      return problem('invalid_date', `no such UTC offset: ${quoteValue(text)}`);
     }
-    else if (offset === 'Z' || offset === 'z') epochMs = wallMs;
-    else {
-      const sign = offset.startsWith('-') ? -1 : 1;
-      const digits = offset.slice(1).replace(':', '');
-      const offsetHours = Number(digits.slice(0, 2));
-      const offsetMinutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
-      if (offsetHours > 23 || offsetMinutes > 59) return problem('invalid_date', `no such UTC offset: ${quoteValue(text)}`);
-      epochMs = wallMs - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-    }
-    return checkRange(epochMs, text);
+    // Years before 1970 are out of range anyway (and Date.UTC reads 0-99 as 1900-1999).
+    if (year < 1970) return checkRange(Number.NEGATIVE_INFINITY, text);
+    const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+    if (offset !== undefined) return checkRange(wallMs - offset.sign * (offset.hours * 60 + offset.minutes) * 60_000, text);
+    const local = fromWallClock(wallMs, text);
+    return isInstantProblem(local) ? local : checkRange(local, text);
   }
 
   function checkRange(epochMs: number, original: unknown): number | InstantProblem {
