@@ -25,8 +25,14 @@ export type ValidationErrorCode =
 /** Codes for problems in the options or arguments a host passes to a function. */
 export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'too_many_rows';
 
+/** Codes for models that cannot be fitted or read back. */
+export type ModelErrorCode = 'insufficient_data' | 'not_converged' | 'invalid_model' | 'model_kind_mismatch' | 'model_version_unsupported';
+
+/** Codes for rule text that cannot be parsed. */
+export type RuleSyntaxErrorCode = 'unexpected_token' | 'unexpected_end' | 'unknown_field' | 'invalid_literal';
+
 /** Every code a {@link ClienteleError} can carry. */
-export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode;
+export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode | ModelErrorCode | RuleSyntaxErrorCode;
 
 /** One step of a path into the input: a row index or a field name. */
 export type PathSegment = string | number;
@@ -149,5 +155,75 @@ export class ConfigurationError extends ClienteleError {
   constructor(code: ConfigurationErrorCode, message: string, path: readonly PathSegment[] = []) {
     super(code, message, path);
     this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * Thrown when a model cannot be fitted (too little data, no convergence in strict mode) or a
+ * serialised model cannot be read back (wrong `kind`, unsupported `version`, invalid fields).
+ * `modelKind` names the model (`rfm`, `bgnbd`, ...).
+ *
+ * @example
+ * ```ts
+ * import { ModelError } from 'clientele';
+ * const error = new ModelError('model_kind_mismatch', 'scoreRfm expects a model of kind "rfm", received "bgnbd"', 'rfm');
+ * error.code; // => 'model_kind_mismatch'
+ * error instanceof Error; // => true
+ * ```
+ * @category Errors
+ */
+export class ModelError extends ClienteleError {
+  /** The kind of model involved. */
+  readonly modelKind: string;
+
+  constructor(code: ModelErrorCode, message: string, modelKind: string, path: readonly PathSegment[] = []) {
+    super(code, message, path);
+    this.name = 'ModelError';
+    this.modelKind = modelKind;
+  }
+}
+
+/**
+ * Thrown when rule text cannot be parsed. Besides the code and message it carries where the
+ * problem is: `offset` (0-based, in UTF-16 code units), `line` and `column` (1-based), and an
+ * `excerpt` of that line with a caret under the offending character, also appended to the message.
+ *
+ * @example
+ * ```ts
+ * import { RuleSyntaxError } from 'clientele';
+ * const error = new RuleSyntaxError('unexpected_token', 'expected a value after `>`', 'orders > and x', 9);
+ * [error.line, error.column]; // => [1, 10]
+ * error.excerpt; // => 'orders > and x\n         ^'
+ * ```
+ * @category Errors
+ */
+export class RuleSyntaxError extends ClienteleError {
+  /** Where the problem starts, 0-based, in UTF-16 code units of the source. */
+  readonly offset: number;
+  /** 1-based line of `offset`. */
+  readonly line: number;
+  /** 1-based column of `offset` within its line. */
+  readonly column: number;
+  /** The offending line (shortened around the offset when long) and a caret under the offset. */
+  readonly excerpt: string;
+
+  constructor(code: RuleSyntaxErrorCode, message: string, source: string, offset: number) {
+    const at = Math.max(0, Math.min(offset, source.length));
+    const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    const lineEndIndex = source.indexOf('\n', at);
+    const lineText = source.slice(lineStart, lineEndIndex === -1 ? source.length : lineEndIndex);
+    const line = source.slice(0, lineStart).split('\n').length;
+    const column = at - lineStart + 1;
+    // Long lines are cut to 30 characters either side of the offset, so the caret stays readable.
+    const from = Math.max(0, column - 1 - 30);
+    const shown = `${from > 0 ? '…' : ''}${lineText.slice(from, column - 1 + 30)}${column - 1 + 30 < lineText.length ? '…' : ''}`;
+    const caret = `${' '.repeat(column - 1 - from + (from > 0 ? 1 : 0))}^`;
+    const excerpt = `${shown}\n${caret}`;
+    super(code, `${message} (line ${line}, column ${column})\n${excerpt}`, []);
+    this.name = 'RuleSyntaxError';
+    this.offset = at;
+    this.line = line;
+    this.column = column;
+    this.excerpt = excerpt;
   }
 }

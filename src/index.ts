@@ -8,9 +8,13 @@
 export {
   ClienteleError,
   ConfigurationError,
+  ModelError,
+  RuleSyntaxError,
   ValidationError,
   type ConfigurationErrorCode,
   type ErrorCode,
+  type ModelErrorCode,
+  type RuleSyntaxErrorCode,
   type PathSegment,
   type RowIssue,
   type ValidationErrorCode,
