@@ -66,7 +66,7 @@ export interface CustomerFeatures {
   readonly expectedNextPurchaseAt: number | null;
 
   // Needs and habits
-  /** Share of gross spend per category (0..1, summing to 1 over categorised spend). Rows without a category are left out. */
+  /** Share of gross purchase-line spend per category (0..1, summing to 1 over categorised lines). Rows without a category, refunds and refunded sales are left out. */
   readonly categoryShares: Readonly<Record<string, number>>;
   /** The category with the largest share (ties: alphabetical first); `null` when no row has a category. */
   readonly topCategory: string | null;
@@ -87,7 +87,7 @@ export interface CustomerFeatures {
   /** Least-squares slope of net spend per period over the last `trendPeriods` periods since the first purchase, in money per period. */
   readonly spendSlope: number | null;
 
-  // Engagement (all `null` when no interactions were given to `summarize`)
+  // Engagement (`null`, and `interactionCounts` empty, when no interactions were given to `summarize`)
   /** Number of interactions up to `asOf`. */
   readonly interactionCount: number | null;
   /** Interactions per kind (`email_open`, `support_ticket`, ...). Empty when none. */

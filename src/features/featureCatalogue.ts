@@ -8,7 +8,10 @@ export interface FeatureInfo {
   readonly type: FeatureType;
   /** `true` when the field can be `null` (not defined for some customers). */
   readonly nullable: boolean;
-  /** Unit of a number: `days`, `count`, `money`, `share` (0..1), `ratio`, `timeUnit` (days or weeks, see `timeUnit`), `score`. */
+  /**
+   * Unit of a number: `days`, `count`, `money`, `share` (0..1), `ratio`, `timeUnit` (days or
+   * weeks, see `timeUnit`), `score`, `moneyPerPeriod` (per trend period) or `epochMs` (an instant).
+   */
   readonly unit?: 'days' | 'count' | 'money' | 'share' | 'ratio' | 'timeUnit' | 'score' | 'moneyPerPeriod' | 'epochMs';
   readonly description: string;
 }
@@ -51,7 +54,7 @@ export const FEATURE_CATALOGUE: { readonly [K in keyof CustomerFeatures]-?: Feat
   meanInterpurchaseDays: { type: 'number', nullable: true, unit: 'days', description: 'Mean days between purchase days.' },
   interpurchaseCv: { type: 'number', nullable: true, unit: 'ratio', description: 'Coefficient of variation of the intervals.' },
   expectedNextPurchaseAt: { type: 'instant', nullable: true, unit: 'epochMs', description: 'Last purchase plus the median interval.' },
-  categoryShares: { type: 'record', nullable: false, unit: 'share', description: 'Share of gross spend per category.' },
+  categoryShares: { type: 'record', nullable: false, unit: 'share', description: 'Share of gross purchase-line spend per category.' },
   topCategory: { type: 'string', nullable: true, description: 'Category with the largest share.' },
   distinctCategories: { type: 'number', nullable: false, unit: 'count', description: 'Number of distinct categories bought.' },
   discountedOrderShare: { type: 'number', nullable: true, unit: 'share', description: 'Share of orders with a discount.' },

@@ -15,7 +15,7 @@ export interface ParseTransactionsOptions extends BatchParseOptions {
    * common currency of the batch is the base and rows in any other are rejected.
    */
   readonly baseCurrency?: string;
-  /** Converts `amount` (and `discount`) from `currency` into `baseCurrency`; called once per foreign row. */
+  /** Converts from `currency` into `baseCurrency`; called once for the amount and once for any discount of each foreign row. */
   readonly convertCurrency?: (amount: number, currency: string, at: number) => number;
   /** Rows later than this instant are rejected as `future_date` (pass the export time to catch clock errors). */
   readonly notAfter?: InstantInput;
