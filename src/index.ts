@@ -63,3 +63,10 @@ export {
   type CalibrationHoldoutFeatures,
   type SplitCalibrationHoldoutOptions,
 } from './features/splitCalibrationHoldout';
+
+export type { NumericFeature, RfmDimension, RfmDimensionModel, RfmModel, RfmScore } from './scores/rfm/RfmModel';
+export { RFM_SEGMENTS, type RfmLanguage, type RfmSegmentDefinition, type ScoreRange } from './scores/rfm/rfmSegments';
+export { fitRfm, type FitRfmOptions } from './scores/rfm/fitRfm';
+export { scoreRfm } from './scores/rfm/scoreRfm';
+export { rfm, type RfmOptions, type RfmResult } from './scores/rfm/rfm';
+export { readRfmModel, rfmModelSchema } from './scores/rfm/readRfmModel';

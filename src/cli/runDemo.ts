@@ -1,5 +1,5 @@
 import { median, quantileSorted } from 'simple-statistics';
-import { parseCustomers, parseInteractions, parseTransactions, summarize, type CustomerFeatures } from '../index';
+import { parseCustomers, parseInteractions, parseTransactions, rfm, summarize, type CustomerFeatures } from '../index';
 import { generateSample } from '../sample/index';
 import { formatCount, formatMoney, formatShare, formatTable } from './formatTable';
 
@@ -55,6 +55,17 @@ export function runDemo(options: DemoOptions): string {
     if (customer.topCategory !== null) topCategoryCustomers.set(customer.topCategory, (topCategoryCustomers.get(customer.topCategory) ?? 0) + 1);
   }
   const categorised = [...categorySpend.values()].reduce((sum, spend) => sum + spend, 0);
+
+  // RFM segments: customers and revenue per named segment, in the order of the segment map.
+  const { model, scores: rfmScores } = rfm(features);
+  const spendOf = new Map(features.map((customer) => [customer.customerId, customer.monetaryTotal]));
+  const bySegment = new Map<string, { customers: number; revenue: number }>();
+  for (const score of rfmScores) {
+    const entry = bySegment.get(score.segment) ?? { customers: 0, revenue: 0 };
+    entry.customers++;
+    entry.revenue += spendOf.get(score.customerId) ?? 0;
+    bySegment.set(score.segment, entry);
+  }
   const recencies = buyers.map((customer) => customer.daysSinceLastPurchase as number).sort((a, b) => a - b);
   const scores = features.flatMap((customer) => (customer.meanInteractionScore === null ? [] : [customer.meanInteractionScore]));
 
@@ -94,6 +105,17 @@ export function runDemo(options: DemoOptions): string {
     '',
     `Who is slipping away? ${formatCount(overdue.length)} repeat buyers have been away for more than twice their usual gap (and 30+ days); they brought ${formatShare(overdueRevenue / revenue)} of revenue.`,
     formatTable(customerColumns, overdue.slice(0, 5).map(customerRow)),
+    '',
+    'RFM segments (quintiles of recency, orders and net spend)',
+    formatTable(
+      [{ heading: 'segment' }, { heading: 'customers', align: 'right' }, { heading: 'revenue', align: 'right' }, { heading: 'what to do' }],
+      model.segments
+        .filter((segment) => bySegment.has(segment.id))
+        .map((segment) => {
+          const entry = bySegment.get(segment.id) as { customers: number; revenue: number };
+          return [segment.label.en, formatCount(entry.customers), formatShare(entry.revenue / revenue), segment.action.en];
+        }),
+    ),
     '',
     'What do they buy?',
     formatTable(

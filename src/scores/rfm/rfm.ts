@@ -1,0 +1,96 @@
+import { ConfigurationError, quoteValue } from '../../errors';
+import type { CustomerFeatures } from '../../features/CustomerFeatures';
+import { fitRfm, type FitRfmOptions } from './fitRfm';
+import { RFM_DIMENSIONS, type RfmModel, type RfmScore } from './RfmModel';
+import { composeRfmScore, scoreRfm } from './scoreRfm';
+
+/** Options of {@link rfm}: those of `fitRfm`, plus how ties are scored in the batch. */
+export interface RfmOptions extends FitRfmOptions {
+  /**
+   * `values` (default): equal values get equal scores, exactly as `scoreRfm` gives them.
+   * `rank`: ties are split by row order before binning, reproducing pandas'
+   * `qcut(series.rank(method='first'), bins)`; two customers with equal values may then get
+   * different scores, and `scoreRfm` with the model (which holds value edges) may differ from
+   * the batch for them.
+   */
+  readonly ties?: 'values' | 'rank';
+}
+
+/** What {@link rfm} returns: the model, a score per scorable customer, and the ids it could not score. */
+export interface RfmResult {
+  readonly model: RfmModel;
+  /** One score per customer with all three values, in input order. */
+  readonly scores: readonly RfmScore[];
+  /** Customers without all three values (prospects), in input order: `scores.length + unscored.length` is the input length. */
+  readonly unscored: readonly string[];
+}
+
+/** Scores by rank: order by value (ties in row order), then bin the ranks 1..n by their quantiles. */
+function rankScores(values: readonly number[], bins: number, higherIsBetter: boolean): number[] {
+  const n = values.length;
+  const order = Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  const scores = new Array<number>(n);
+  order.forEach((index, position) => {
+    const rank = position + 1;
+    let below = 0;
+    // The edges of ranks 1..n at k / bins, by linear interpolation: 1 + (n - 1) k / bins.
+    for (let k = 1; k < bins; k++) if (1 + ((n - 1) * k) / bins < rank) below++;
+    scores[index] = higherIsBetter ? below + 1 : bins - below;
+  });
+  return scores;
+}
+
+/**
+ * Fits an RFM model on a population and scores every customer in one call: the batch
+ * counterpart of `fitRfm` + `scoreRfm`. Customers without all three values (prospects) are
+ * listed in `unscored`, so nothing goes missing.
+ *
+ * @param features - Customer features, usually from `summarize`.
+ * @param options - Those of `fitRfm`, plus `ties`.
+ * @returns `{ model, scores, unscored }`.
+ * @throws {ConfigurationError} `invalid_option` for bad options.
+ * @throws {ModelError} `insufficient_data` when no customer has all three values.
+ *
+ * @example
+ * ```ts
+ * import { rfm } from 'clientele';
+ * const customers = [
+ *   { customerId: 'a', daysSinceLastPurchase: 5, orders: 12, monetaryTotal: 900 },
+ *   { customerId: 'b', daysSinceLastPurchase: 200, orders: 1, monetaryTotal: 20 },
+ *   { customerId: 'c', daysSinceLastPurchase: 40, orders: 3, monetaryTotal: 150 },
+ *   { customerId: 'p', daysSinceLastPurchase: null, orders: 0, monetaryTotal: 0 },
+ * ];
+ * const { scores, unscored } = rfm(customers, { bins: 3 });
+ * scores.map((score) => score.code); // => ['333', '111', '222']
+ * unscored; // => ['p']
+ * ```
+ * @category RFM
+ */
+export function rfm(features: readonly Partial<CustomerFeatures>[], options: RfmOptions = {}): RfmResult {
+  const { ties = 'values', ...fitOptions } = options;
+  if (ties !== 'values' && ties !== 'rank') {
+    throw new ConfigurationError('invalid_option', `rfm expects option \`ties\` to be "values" or "rank", received ${quoteValue(ties)}`, ['ties']);
+  }
+  const model = fitRfm(features, fitOptions);
+  const scores: RfmScore[] = [];
+  const scored: Partial<CustomerFeatures>[] = [];
+  const unscored: string[] = [];
+  for (const customer of features) {
+    const score = scoreRfm(model, customer as CustomerFeatures);
+    if (score === null) unscored.push(String(customer?.customerId));
+    else {
+      scores.push(score);
+      scored.push(customer);
+    }
+  }
+  if (ties === 'values') return { model, scores, unscored };
+  const [r, f, m] = RFM_DIMENSIONS.map((dimension) => {
+    const { field, higherIsBetter } = model.dimensions[dimension];
+    return rankScores(scored.map((customer) => customer[field] as number), model.bins, higherIsBetter);
+  }) as [number[], number[], number[]];
+  return {
+    model,
+    scores: scores.map((score, index) => composeRfmScore(model, score.customerId, r[index] as number, f[index] as number, m[index] as number)),
+    unscored,
+  };
+}

@@ -1,0 +1,83 @@
+import { ModelError, quoteValue } from '../../errors';
+import type { CustomerFeatures } from '../../features/CustomerFeatures';
+import type { RfmDimensionModel, RfmModel, RfmScore } from './RfmModel';
+
+/** The score of `value` on one dimension: its bin, turned round when lower values are better. */
+function dimensionScore(dimension: RfmDimensionModel, value: number, bins: number): number {
+  const { breakpoints } = dimension;
+  let below = 0;
+  for (let i = 0; i < breakpoints.length; i++) if ((breakpoints[i] as number) < value) below++;
+  return dimension.higherIsBetter ? below + 1 : bins - below;
+}
+
+/** The segment of scores r and fm, both moved onto the 1-5 grid (fm in half steps) the segment map is written on. */
+export function segmentOf(model: RfmModel, r: number, f: number, m: number): string {
+  const stretch = 4 / (model.bins - 1);
+  const r5 = Math.round(1 + (r - 1) * stretch);
+  const fm5 = Math.round(2 * (1 + ((f + m) / 2 - 1) * stretch)) / 2;
+  for (const segment of model.segments) {
+    if (r5 >= segment.r[0] && r5 <= segment.r[1] && fm5 >= segment.fm[0] && fm5 <= segment.fm[1]) return segment.id;
+  }
+  return 'other';
+}
+
+/** Reads a dimension's value from a customer: a finite number, or `undefined` when the customer has none. */
+function valueOf(customer: Partial<CustomerFeatures>, dimension: RfmDimensionModel): number | undefined {
+  const value = customer[dimension.field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Scores one customer with a fitted RFM model, without the population: what a serverless
+ * function does per request. Returns `null` for a customer the model cannot score (a prospect:
+ * no days since last purchase). Scores are 1..bins, higher is better on every dimension
+ * (recency is turned round), and equal values always get equal scores.
+ *
+ * @param model - A model from `fitRfm` (or read back with `readRfmModel`).
+ * @param customer - The customer's features; only the three fields the model uses are read.
+ * @returns `{ customerId, r, f, m, code, score, segment }`, or `null`.
+ * @throws {ModelError} `model_kind_mismatch` or `model_version_unsupported` for anything but an RFM model of version 1.
+ *
+ * @example
+ * ```ts
+ * import { fitRfm, scoreRfm } from 'clientele';
+ * const model = fitRfm([], {
+ *   method: 'fixed',
+ *   breakpoints: { recency: [30, 60, 90, 180], frequency: [1, 2, 4, 8], monetary: [50, 100, 250, 500] },
+ * });
+ * const score = scoreRfm(model, { customerId: 'c1', daysSinceLastPurchase: 12, orders: 9, monetaryTotal: 640 });
+ * score?.code; // => '555'
+ * score?.segment; // => 'champions'
+ * scoreRfm(model, { customerId: 'p1', daysSinceLastPurchase: null, orders: 0, monetaryTotal: 0 }); // => null
+ * ```
+ * @category RFM
+ */
+export function scoreRfm(model: RfmModel, customer: Partial<CustomerFeatures> & Pick<CustomerFeatures, 'customerId'>): RfmScore | null {
+  if (model?.kind !== 'rfm') {
+    throw new ModelError('model_kind_mismatch', `scoreRfm expects a model of kind "rfm", received ${quoteValue(model?.kind)}`, 'rfm');
+  }
+  if (model.version !== 1) {
+    throw new ModelError('model_version_unsupported', `scoreRfm reads RFM models of version 1, received ${quoteValue(model.version)}`, 'rfm');
+  }
+  const { recency, frequency, monetary } = model.dimensions;
+  const rValue = valueOf(customer, recency);
+  const fValue = valueOf(customer, frequency);
+  const mValue = valueOf(customer, monetary);
+  if (rValue === undefined || fValue === undefined || mValue === undefined) return null;
+  const { bins } = model;
+  return composeRfmScore(model, customer.customerId, dimensionScore(recency, rValue, bins), dimensionScore(frequency, fValue, bins), dimensionScore(monetary, mValue, bins));
+}
+
+/** Puts r, f and m together: the code, the weighted score and the segment. */
+export function composeRfmScore(model: RfmModel, customerId: string, r: number, f: number, m: number): RfmScore {
+  const { bins, weights } = model;
+  return {
+    customerId,
+    r,
+    f,
+    m,
+    code: bins < 10 ? `${r}${f}${m}` : `${r}-${f}-${m}`,
+    score: (weights.recency * r + weights.frequency * f + weights.monetary * m) / (weights.recency + weights.frequency + weights.monetary),
+    segment: segmentOf(model, r, f, m),
+  };
+}
