@@ -7,6 +7,10 @@ export interface Scenario {
   readonly budgetMs?: number;
   /** The scenario whose median this one is compared to (a ratio, robust to a noisy machine). */
   readonly baseline?: string;
+  /** How many operations one run performs, to report the time per operation. */
+  readonly operations?: number;
+  /** Budget per operation in microseconds, if there is one. */
+  readonly budgetMicrosecondsPerOperation?: number;
 }
 
 /** The timings of one scenario. */

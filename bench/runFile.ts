@@ -17,11 +17,17 @@ for (const scenario of module.scenarios()) {
   timings.set(scenario.name, timing);
   const base = scenario.baseline === undefined ? undefined : timings.get(scenario.baseline);
   const ratio = base === undefined ? '' : `  ${(timing.medianMs / base.medianMs).toFixed(2)}x ${scenario.baseline}`;
-  const over = scenario.budgetMs !== undefined && timing.medianMs > scenario.budgetMs;
-  const budget = scenario.budgetMs === undefined ? '' : `  budget ${scenario.budgetMs} ms ${over ? 'OVER' : 'ok'}`;
+  const perOperation = scenario.operations === undefined ? undefined : (timing.medianMs * 1000) / scenario.operations;
+  const perOperationText = perOperation === undefined ? '' : `  ${perOperation.toFixed(3)} µs per operation`;
+  const over =
+    (scenario.budgetMs !== undefined && timing.medianMs > scenario.budgetMs) ||
+    (scenario.budgetMicrosecondsPerOperation !== undefined && perOperation !== undefined && perOperation > scenario.budgetMicrosecondsPerOperation);
+  const budgetText =
+    scenario.budgetMs !== undefined ? `${scenario.budgetMs} ms` : scenario.budgetMicrosecondsPerOperation !== undefined ? `${scenario.budgetMicrosecondsPerOperation} µs per operation` : undefined;
+  const budget = budgetText === undefined ? '' : `  budget ${budgetText} ${over ? 'OVER' : 'ok'}`;
   if (over) failed = true;
   console.log(
-    `  ${scenario.name.padEnd(56)} median ${timing.medianMs.toFixed(1).padStart(7)} ms  (min ${timing.minMs.toFixed(1)}, max ${timing.maxMs.toFixed(1)}, ${timing.runs} runs)${budget}${ratio}`,
+    `  ${scenario.name.padEnd(56)} median ${timing.medianMs.toFixed(1).padStart(7)} ms  (min ${timing.minMs.toFixed(1)}, max ${timing.maxMs.toFixed(1)}, ${timing.runs} runs)${perOperationText}${budget}${ratio}`,
   );
 }
 if (failed) process.exitCode = 1;

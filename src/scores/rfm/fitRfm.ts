@@ -1,7 +1,8 @@
 import { ConfigurationError, ModelError, quoteValue } from '../../errors';
 import type { CustomerFeatures } from '../../features/CustomerFeatures';
 import { FEATURE_CATALOGUE } from '../../features/featureCatalogue';
-import { quantileOfSorted } from '../../internal/quantileOfSorted';
+import { deepFreeze } from '../../internal/deepFreeze';
+import { quantilesOf } from '../../internal/quantilesOf';
 import { RFM_DIMENSIONS, type NumericFeature, type RfmDimension, type RfmDimensionModel, type RfmModel } from './RfmModel';
 import { RFM_SEGMENTS, type RfmSegmentDefinition } from './rfmSegments';
 
@@ -52,7 +53,14 @@ function checkSegments(segments: unknown): readonly RfmSegmentDefinition[] {
   if (!Array.isArray(segments) || segments.length === 0 || !segments.every((segment: RfmSegmentDefinition) => typeof segment?.id === 'string' && isRange(segment.r) && isRange(segment.fm))) {
     throw invalid('expects `segments` to be a non-empty list of { id, r: [min, max], fm: [min, max], label, action }', ['segments']);
   }
-  return segments as RfmSegmentDefinition[];
+  // A copy, so that freezing the model never freezes the host's own objects.
+  return (segments as RfmSegmentDefinition[]).map((segment) => ({
+    id: segment.id,
+    r: [segment.r[0], segment.r[1]],
+    fm: [segment.fm[0], segment.fm[1]],
+    label: { ...segment.label },
+    action: { ...segment.action },
+  }));
 }
 
 /**
@@ -69,7 +77,7 @@ function checkSegments(segments: unknown): readonly RfmSegmentDefinition[] {
  *
  * @param features - Customer features, usually from `summarize`.
  * @param options - Bins, method, fixed edges, fields, directions, weights and segments.
- * @returns An `RfmModel`: `{ kind: 'rfm', version: 1, bins, method, dimensions, weights, segments, fittedOn }`.
+ * @returns A frozen `RfmModel`: `{ kind: 'rfm', version: 1, bins, method, dimensions, weights, segments, fittedOn }`.
  * @throws {ConfigurationError} `invalid_option` for bins outside 3..10, bad edges, fields, weights or segments.
  * @throws {ModelError} `insufficient_data` when `quantile` finds no customer with all three values.
  * @see Hughes (1994), "Strategic database marketing", for RFM scoring as practised.
@@ -103,14 +111,21 @@ export function fitRfm(features: readonly Partial<CustomerFeatures>[], options: 
   const fields = Object.fromEntries(RFM_DIMENSIONS.map((dimension) => [dimension, checkField(dimension, options.fields?.[dimension] ?? DEFAULT_FIELDS[dimension])])) as Record<RfmDimension, NumericFeature>;
 
   // The population: customers with a finite value on every dimension.
-  const population: number[][] = [[], [], []];
+  const population: [Float64Array, Float64Array, Float64Array] = [new Float64Array(features.length), new Float64Array(features.length), new Float64Array(features.length)];
+  let fittedOn = 0;
   if (method === 'quantile') {
+    const { recency, frequency, monetary } = fields;
     for (const customer of features) {
-      const values = RFM_DIMENSIONS.map((dimension) => customer?.[fields[dimension]]);
-      if (!values.every((value) => typeof value === 'number' && Number.isFinite(value))) continue;
-      values.forEach((value, index) => (population[index] as number[]).push(value as number));
+      const r = customer?.[recency];
+      const f = customer?.[frequency];
+      const m = customer?.[monetary];
+      if (typeof r !== 'number' || typeof f !== 'number' || typeof m !== 'number' || !Number.isFinite(r + f + m)) continue;
+      population[0][fittedOn] = r;
+      population[1][fittedOn] = f;
+      population[2][fittedOn] = m;
+      fittedOn++;
     }
-    if ((population[0] as number[]).length === 0) {
+    if (fittedOn === 0) {
       throw new ModelError(
         'insufficient_data',
         `fitRfm requires at least one customer with ${fields.recency}, ${fields.frequency} and ${fields.monetary}; none of the ${features.length} given has all three (prospects have no recency)`,
@@ -123,11 +138,12 @@ export function fitRfm(features: readonly Partial<CustomerFeatures>[], options: 
       let breakpoints: number[];
       if (method === 'fixed') breakpoints = checkBreakpoints(dimension, options.breakpoints?.[dimension], bins);
       else {
-        const sorted = Float64Array.from(population[index] as number[]).sort();
-        breakpoints = Array.from({ length: bins - 1 }, (_, k) => quantileOfSorted(sorted, sorted.length, (k + 1) / bins));
+        const values = (population[index] as Float64Array).subarray(0, fittedOn);
+        breakpoints = quantilesOf(values, Array.from({ length: bins - 1 }, (_, k) => (k + 1) / bins));
       }
       return [dimension, { field: fields[dimension], higherIsBetter: options.higherIsBetter?.[dimension] ?? dimension !== 'recency', breakpoints }];
     }),
   ) as Record<RfmDimension, RfmDimensionModel>;
-  return { kind: 'rfm', version: 1, bins, method, dimensions, weights, segments, fittedOn: method === 'fixed' ? 0 : (population[0] as number[]).length };
+  // Frozen: a fitted model is data that scoring may cache derived tables for.
+  return deepFreeze({ kind: 'rfm', version: 1, bins, method, dimensions, weights, segments, fittedOn });
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ModelError, quoteValue } from '../../errors';
 import { FEATURE_CATALOGUE } from '../../features/featureCatalogue';
+import { deepFreeze } from '../../internal/deepFreeze';
 import type { RfmModel } from './RfmModel';
 
 const finite = z.number();
@@ -30,7 +31,7 @@ export const rfmModelSchema = z.object({
  * serverless function can trust what it scores with. Edges must match the bins and ascend.
  *
  * @param value - What `JSON.parse` gave for a model `fitRfm` returned.
- * @returns The model, ready for `scoreRfm`.
+ * @returns The model, frozen, ready for `scoreRfm`.
  * @throws {ModelError} `model_kind_mismatch` for another kind, `model_version_unsupported` for another version, `invalid_model` for anything else wrong (the message names the field).
  *
  * @example
@@ -60,5 +61,5 @@ export function readRfmModel(value: unknown): RfmModel {
       throw new ModelError('invalid_model', `readRfmModel expects ${model.bins - 1} ascending breakpoints for ${name}, received ${JSON.stringify(edges)}`, 'rfm', ['dimensions', name, 'breakpoints']);
     }
   }
-  return model;
+  return deepFreeze(model);
 }

@@ -68,16 +68,47 @@ export function scoreRfm(model: RfmModel, customer: Partial<CustomerFeatures> & 
   return composeRfmScore(model, customer.customerId, dimensionScore(recency, rValue, bins), dimensionScore(frequency, fValue, bins), dimensionScore(monetary, mValue, bins));
 }
 
+/** Codes and segments of every (r, f, m) of one model, worked out once: scoring then allocates only the result. */
+interface ScoreTables {
+  readonly codes: readonly string[];
+  readonly segments: readonly string[];
+}
+
+/** Per fitted model; a WeakMap keeps nothing alive that the host has let go. */
+const tables = new WeakMap<RfmModel, ScoreTables>();
+
+const cell = (r: number, f: number, m: number): number => (r * 11 + f) * 11 + m;
+
+function tablesOf(model: RfmModel): ScoreTables {
+  let found = tables.get(model);
+  if (found === undefined) {
+    const codes: string[] = [];
+    const segments: string[] = [];
+    for (let r = 1; r <= model.bins; r++) {
+      for (let f = 1; f <= model.bins; f++) {
+        for (let m = 1; m <= model.bins; m++) {
+          codes[cell(r, f, m)] = model.bins < 10 ? `${r}${f}${m}` : `${r}-${f}-${m}`;
+          segments[cell(r, f, m)] = segmentOf(model, r, f, m);
+        }
+      }
+    }
+    found = { codes, segments };
+    tables.set(model, found);
+  }
+  return found;
+}
+
 /** Puts r, f and m together: the code, the weighted score and the segment. */
 export function composeRfmScore(model: RfmModel, customerId: string, r: number, f: number, m: number): RfmScore {
-  const { bins, weights } = model;
+  const { weights } = model;
+  const { codes, segments } = tablesOf(model);
   return {
     customerId,
     r,
     f,
     m,
-    code: bins < 10 ? `${r}${f}${m}` : `${r}-${f}-${m}`,
+    code: codes[cell(r, f, m)] as string,
     score: (weights.recency * r + weights.frequency * f + weights.monetary * m) / (weights.recency + weights.frequency + weights.monetary),
-    segment: segmentOf(model, r, f, m),
+    segment: segments[cell(r, f, m)] as string,
   };
 }

@@ -149,3 +149,13 @@ describe('rfm', () => {
     expect(() => rfm(population, { ties: 'random' as never })).toThrow(/ties/);
   });
 });
+
+describe('fitted models are frozen data', () => {
+  it('freezes the model but never the host options it was given', () => {
+    const segments = [{ id: 'everyone', r: [1, 5] as const, fm: [1, 5] as const, label: { en: 'All', zh: '全部', es: 'Todos' }, action: { en: 'Hi', zh: '你好', es: 'Hola' } }];
+    const model = fitRfm([{ customerId: 'a', daysSinceLastPurchase: 1, orders: 1, monetaryTotal: 1 }], { segments });
+    expect(Object.isFrozen(model.dimensions.recency.breakpoints)).toBe(true);
+    expect(Object.isFrozen(segments[0])).toBe(false);
+    expect(scoreRfm(model, { customerId: 'b', daysSinceLastPurchase: 9, orders: 1, monetaryTotal: 1 })?.segment).toBe('everyone');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The `ps` quantiles (0..1, ascending) of `values`, by linear interpolation between closest
+ * ranks (Hyndman & Fan type 7, the default of R and NumPy), without sorting everything: a
+ * quickselect places only the order statistics the quantiles need, and the ranges between them
+ * stay unsorted. Reorders `values` in place.
+ */
+export function quantilesOf(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => Number.NaN);
+  const ranks = new Set<number>();
+  for (const p of ps) {
+    const position = (n - 1) * p;
+    ranks.add(Math.floor(position));
+    if (position > Math.floor(position)) ranks.add(Math.floor(position) + 1);
+  }
+  selectRanks(values, [...ranks].sort((a, b) => a - b), 0, n - 1);
+  return ps.map((p) => {
+    const position = (n - 1) * p;
+    const below = Math.floor(position);
+    const fraction = position - below;
+    const low = values[below] as number;
+    return fraction === 0 ? low : low + ((values[below + 1] as number) - low) * fraction;
+  });
+}
+
+/** Puts the elements of the given ascending ranks (within `from..to`) where a full sort would. */
+function selectRanks(values: Float64Array, ranks: readonly number[], low: number, high: number): void {
+  const wanted = ranks.filter((rank) => rank >= low && rank <= high);
+  if (wanted.length === 0 || high <= low) return;
+  if (high - low < 32) {
+    values.subarray(low, high + 1).sort();
+    return;
+  }
+  // Hoare partition around the median of three.
+  const middle = (low + high) >> 1;
+  const a = values[low] as number;
+  const b = values[middle] as number;
+  const c = values[high] as number;
+  const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+  let i = low;
+  let j = high;
+  while (i <= j) {
+    while ((values[i] as number) < pivot) i++;
+    while ((values[j] as number) > pivot) j--;
+    if (i <= j) {
+      const swap = values[i] as number;
+      values[i] = values[j] as number;
+      values[j] = swap;
+      i++;
+      j--;
+    }
+  }
+  // Now values[low..j] <= pivot <= values[i..high], and values[j+1..i-1] equal the pivot.
+  selectRanks(values, wanted, low, j);
+  selectRanks(values, wanted, i, high);
+}

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { quantilesOf } from '../../src/internal/quantilesOf';
+
+// The oracle: sort everything, then interpolate between closest ranks (type 7), as R's quantile().
+function sortedQuantiles(values: readonly number[], ps: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return ps.map((p) => {
+    const position = (sorted.length - 1) * p;
+    const below = Math.floor(position);
+    const low = sorted[below] as number;
+    return position === below ? low : low + ((sorted[below + 1] as number) - low) * (position - below);
+  });
+}
+
+describe('quantilesOf', () => {
+  it('equals the quantiles of the fully sorted values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 2, max: 10 }),
+        (values, bins) => {
+          const ps = Array.from({ length: bins - 1 }, (_, k) => (k + 1) / bins);
+          expect(quantilesOf(Float64Array.from(values), ps)).toEqual(sortedQuantiles(values, ps));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('matches R: quantile(1:10, c(.2, .4, .6, .8)) is 2.8 4.6 6.4 8.2', () => {
+    const result = quantilesOf(Float64Array.from({ length: 10 }, (_, i) => 10 - i), [0.2, 0.4, 0.6, 0.8]);
+    result.forEach((value, index) => expect(value).toBeCloseTo([2.8, 4.6, 6.4, 8.2][index] as number, 12));
+  });
+});
