@@ -70,3 +70,15 @@ export { fitRfm, type FitRfmOptions } from './scores/rfm/fitRfm';
 export { scoreRfm } from './scores/rfm/scoreRfm';
 export { rfm, type RfmOptions, type RfmResult } from './scores/rfm/rfm';
 export { readRfmModel, rfmModelSchema } from './scores/rfm/readRfmModel';
+export {
+  scoreValueTier,
+  VALUE_TIERS,
+  valueTiers,
+  type ValueTier,
+  type ValueTierModel,
+  type ValueTierOptions,
+  type ValueTierResult,
+  type ValueTierSummary,
+} from './scores/value/valueTiers';
+export { buyerTypes, classifyBuyerType, type BuyerType, type BuyerTypeFeatures, type BuyerTypeOptions } from './scores/value/classifyBuyerType';
+export { profileSegments, type FeatureStatistics, type SegmentProfile } from './report/profileSegments';

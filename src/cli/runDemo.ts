@@ -1,5 +1,5 @@
 import { median, quantileSorted } from 'simple-statistics';
-import { parseCustomers, parseInteractions, parseTransactions, rfm, summarize, type CustomerFeatures } from '../index';
+import { buyerTypes, parseCustomers, parseInteractions, parseTransactions, profileSegments, rfm, summarize, valueTiers, type CustomerFeatures } from '../index';
 import { generateSample } from '../sample/index';
 import { formatCount, formatMoney, formatShare, formatTable } from './formatTable';
 
@@ -56,16 +56,15 @@ export function runDemo(options: DemoOptions): string {
   }
   const categorised = [...categorySpend.values()].reduce((sum, spend) => sum + spend, 0);
 
-  // RFM segments: customers and revenue per named segment, in the order of the segment map.
+  // RFM segments and value tiers, profiled.
   const { model, scores: rfmScores } = rfm(features);
-  const spendOf = new Map(features.map((customer) => [customer.customerId, customer.monetaryTotal]));
-  const bySegment = new Map<string, { customers: number; revenue: number }>();
-  for (const score of rfmScores) {
-    const entry = bySegment.get(score.segment) ?? { customers: 0, revenue: 0 };
-    entry.customers++;
-    entry.revenue += spendOf.get(score.customerId) ?? 0;
-    bySegment.set(score.segment, entry);
-  }
+  const segmentOf = new Map(rfmScores.map((score) => [score.customerId, score.segment]));
+  const segmentProfiles = new Map(profileSegments(buyers, (customer) => segmentOf.get(customer.customerId)).map((profile) => [profile.key, profile]));
+  const tiers = valueTiers(buyers);
+  const types = buyerTypes(features);
+  const typeCounts = new Map<string, number>();
+  for (const entry of types.types) typeCounts.set(entry.type, (typeCounts.get(entry.type) ?? 0) + 1);
+
   const recencies = buyers.map((customer) => customer.daysSinceLastPurchase as number).sort((a, b) => a - b);
   const scores = features.flatMap((customer) => (customer.meanInteractionScore === null ? [] : [customer.meanInteractionScore]));
 
@@ -108,14 +107,36 @@ export function runDemo(options: DemoOptions): string {
     '',
     'RFM segments (quintiles of recency, orders and net spend)',
     formatTable(
-      [{ heading: 'segment' }, { heading: 'customers', align: 'right' }, { heading: 'revenue', align: 'right' }, { heading: 'what to do' }],
-      model.segments
-        .filter((segment) => bySegment.has(segment.id))
-        .map((segment) => {
-          const entry = bySegment.get(segment.id) as { customers: number; revenue: number };
-          return [segment.label.en, formatCount(entry.customers), formatShare(entry.revenue / revenue), segment.action.en];
-        }),
+      [
+        { heading: 'segment' },
+        { heading: 'customers', align: 'right' },
+        { heading: 'revenue', align: 'right' },
+        { heading: 'median orders', align: 'right' },
+        { heading: 'median days away', align: 'right' },
+        { heading: 'what to do' },
+      ],
+      model.segments.flatMap((segment) => {
+        const profile = segmentProfiles.get(segment.id);
+        if (profile === undefined) return [];
+        return [
+          [
+            segment.label.en,
+            formatCount(profile.customers),
+            formatShare(profile.revenueShare),
+            formatCount(profile.features.orders?.median ?? 0),
+            formatCount(profile.features.daysSinceLastPurchase?.median ?? 0),
+            segment.action.en,
+          ],
+        ];
+      }),
     ),
+    '',
+    `Value tiers (Pareto: the customers who bring 80% of revenue are high, up to 95% middle)`,
+    formatTable(
+      [{ heading: 'tier' }, { heading: 'customers', align: 'right' }, { heading: 'of buyers', align: 'right' }, { heading: 'revenue', align: 'right' }],
+      tiers.summary.map((tier) => [tier.tier, formatCount(tier.customers), formatShare(tier.customerShare), formatShare(tier.valueShare)]),
+    ),
+    `  buyer types: ${['continuous', 'repeat', 'one_time', 'one_time_bulk', 'never_purchased'].map((type) => `${type.replaceAll('_', ' ')} ${formatCount(typeCounts.get(type) ?? 0)}`).join(', ')}`,
     '',
     'What do they buy?',
     formatTable(
