@@ -23,7 +23,7 @@ for (const scenario of module.scenarios()) {
     (scenario.budgetMs !== undefined && timing.medianMs > scenario.budgetMs) ||
     (scenario.budgetMicrosecondsPerOperation !== undefined && perOperation !== undefined && perOperation > scenario.budgetMicrosecondsPerOperation);
   const budgetText =
-    scenario.budgetMs !== undefined ? `${scenario.budgetMs} ms` : scenario.budgetMicrosecondsPerOperation !== undefined ? `${scenario.budgetMicrosecondsPerOperation} µs per operation` : undefined;
+    scenario.budgetMs !== undefined ? `${Math.round(scenario.budgetMs)} ms` : scenario.budgetMicrosecondsPerOperation !== undefined ? `${scenario.budgetMicrosecondsPerOperation} µs per operation` : undefined;
   const budget = budgetText === undefined ? '' : `  budget ${budgetText} ${over ? 'OVER' : 'ok'}`;
   if (over) failed = true;
   console.log(
