@@ -71,8 +71,10 @@ export { scoreRfm } from './scores/rfm/scoreRfm';
 export { rfm, type RfmOptions, type RfmResult } from './scores/rfm/rfm';
 export { readRfmModel, rfmModelSchema } from './scores/rfm/readRfmModel';
 export {
+  readValueTierModel,
   scoreValueTier,
   VALUE_TIERS,
+  valueTierModelSchema,
   valueTiers,
   type ValueTier,
   type ValueTierModel,

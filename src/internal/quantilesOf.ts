@@ -7,20 +7,27 @@
 export function quantilesOf(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => Number.NaN);
+  const positions = ps.map((p) => positionOf(n, p));
   const ranks = new Set<number>();
-  for (const p of ps) {
-    const position = (n - 1) * p;
+  for (const position of positions) {
     ranks.add(Math.floor(position));
     if (position > Math.floor(position)) ranks.add(Math.floor(position) + 1);
   }
   selectRanks(values, [...ranks].sort((a, b) => a - b), 0, n - 1);
-  return ps.map((p) => {
-    const position = (n - 1) * p;
+  return positions.map((position) => {
     const below = Math.floor(position);
     const fraction = position - below;
     const low = values[below] as number;
-    return fraction === 0 ? low : low + ((values[below + 1] as number) - low) * fraction;
+    // R's form, (1 - h) x[lo] + h x[hi]: no overflow between huge values of opposite sign.
+    return fraction === 0 ? low : (1 - fraction) * low + fraction * (values[below + 1] as number);
   });
+}
+
+/** The 0-based position of the `p` quantile among `n` values; within 1e-9 of a whole number it is that number, as (n - 1) k / bins is exactly. */
+function positionOf(n: number, p: number): number {
+  const position = (n - 1) * p;
+  const nearest = Math.round(position);
+  return Math.abs(position - nearest) < 1e-9 ? nearest : position;
 }
 
 /** Puts the elements of the given ascending ranks (within `from..to`) where a full sort would. */

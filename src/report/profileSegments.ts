@@ -37,7 +37,7 @@ const NUMERIC_FEATURES = (Object.keys(FEATURE_CATALOGUE) as (keyof CustomerFeatu
  * @param customers - Customer features, possibly joined with scores.
  * @param by - The group of a customer: a function, or the name of a string field. `null` or `undefined` groups as `"(none)"`.
  * @returns One profile per group.
- * @throws {ConfigurationError} `invalid_option` when `by` is neither a function nor a string.
+ * @throws {ConfigurationError} `invalid_option` when `by` is neither a function nor a string, or a customer is not an object.
  *
  * @example
  * ```ts
@@ -58,9 +58,15 @@ export function profileSegments<T extends Partial<CustomerFeatures>>(customers: 
   if (typeof by !== 'function' && typeof by !== 'string') {
     throw new ConfigurationError('invalid_option', `profileSegments expects \`by\` to be a function or a field name, received ${quoteValue(by)}`, ['by']);
   }
-  const keyOf = typeof by === 'function' ? by : (customer: T): string | null | undefined => (customer as Record<string, unknown>)[by] as string | null | undefined;
+  // A field name reads own properties only: `by: '__proto__'` or `'constructor'` finds nothing, never the prototype.
+  const keyOf =
+    typeof by === 'function' ? by : (customer: T): string | null | undefined => (Object.hasOwn(customer, by) ? ((customer as Record<string, unknown>)[by] as string | null | undefined) : undefined);
   const groups = new Map<string, T[]>();
-  for (const customer of customers) {
+  if (!Array.isArray(customers)) throw new ConfigurationError('invalid_option', `profileSegments expects an array of customers, received ${quoteValue(customers)}`);
+  for (const [index, customer] of customers.entries()) {
+    if (typeof customer !== 'object' || customer === null) {
+      throw new ConfigurationError('invalid_option', `profileSegments expects customer features at index ${index}, received ${quoteValue(customer)}`, [index]);
+    }
     const raw = keyOf(customer);
     const key = raw === null || raw === undefined ? '(none)' : String(raw);
     let members = groups.get(key);
@@ -70,7 +76,9 @@ export function profileSegments<T extends Partial<CustomerFeatures>>(customers: 
     }
     members.push(customer);
   }
-  const positive = (customer: T): number => Math.max(0, customer.monetaryTotal ?? 0);
+  // Revenue counts finite net totals only; a NaN from a host's own data does not poison every share.
+  const revenueOf = (customer: T): number => (typeof customer.monetaryTotal === 'number' && Number.isFinite(customer.monetaryTotal) ? customer.monetaryTotal : 0);
+  const positive = (customer: T): number => Math.max(0, revenueOf(customer));
   const positiveTotal = customers.reduce((sum, customer) => sum + positive(customer), 0);
   const profiles = [...groups].map(([key, members]): SegmentProfile => {
     const features: Record<string, FeatureStatistics> = {};
@@ -95,7 +103,7 @@ export function profileSegments<T extends Partial<CustomerFeatures>>(customers: 
       key,
       customers: members.length,
       customerShare: members.length / customers.length,
-      revenue: members.reduce((sum, customer) => sum + (customer.monetaryTotal ?? 0), 0),
+      revenue: members.reduce((sum, customer) => sum + revenueOf(customer), 0),
       revenueShare: positiveTotal > 0 ? members.reduce((sum, customer) => sum + positive(customer), 0) / positiveTotal : 0,
       features,
       topCategories,

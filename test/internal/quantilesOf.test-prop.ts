@@ -2,14 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantilesOf } from '../../src/internal/quantilesOf';
 
-// The oracle: sort everything, then interpolate between closest ranks (type 7), as R's quantile().
+// The oracle: sort everything, then interpolate between closest ranks (type 7) in R's form,
+// (1 - h) x[lo] + h x[hi], with the position taken as exact when it is within 1e-9 of a rank.
 function sortedQuantiles(values: readonly number[], ps: readonly number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   return ps.map((p) => {
-    const position = (sorted.length - 1) * p;
+    const raw = (sorted.length - 1) * p;
+    const position = Math.abs(raw - Math.round(raw)) < 1e-9 ? Math.round(raw) : raw;
     const below = Math.floor(position);
     const low = sorted[below] as number;
-    return position === below ? low : low + ((sorted[below + 1] as number) - low) * (position - below);
+    const h = position - below;
+    return h === 0 ? low : (1 - h) * low + h * (sorted[below + 1] as number);
   });
 }
 

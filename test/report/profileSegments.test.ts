@@ -32,3 +32,15 @@ describe('profileSegments', () => {
     expect(profileSegments([], 'tier')).toEqual([]);
   });
 });
+
+describe('profileSegments with hostile or broken input', () => {
+  it('reads group keys from own fields only, and keeps NaN out of revenue', () => {
+    const rows = [
+      { customerId: 'a', monetaryTotal: 10 },
+      { customerId: 'b', monetaryTotal: Number.NaN },
+    ];
+    expect(profileSegments(rows, '__proto__').map((profile) => profile.key)).toEqual(['(none)']);
+    expect(profileSegments(rows, 'constructor')[0]).toMatchObject({ key: '(none)', revenue: 10, revenueShare: 1 });
+    expect(() => profileSegments([null] as never, 'x')).toThrow(ConfigurationError);
+  });
+});

@@ -54,7 +54,7 @@ export interface RfmScore {
   readonly code: string;
   /** Weighted mean of r, f and m with the model's weights, 1..bins. */
   readonly score: number;
-  /** Id of the named segment (`champions`, ...); its labels and action are in `model.segments`. */
+  /** Id of the named segment (`champions`, ...); its labels and action are in `model.segments`. `other` when a host's own segment list leaves the cell uncovered. */
   readonly segment: string;
 }
 

@@ -50,8 +50,14 @@ function checkBreakpoints(dimension: RfmDimension, edges: unknown, bins: number)
 
 function checkSegments(segments: unknown): readonly RfmSegmentDefinition[] {
   const isRange = (range: unknown): boolean => Array.isArray(range) && range.length === 2 && range.every((bound) => typeof bound === 'number' && Number.isFinite(bound));
-  if (!Array.isArray(segments) || segments.length === 0 || !segments.every((segment: RfmSegmentDefinition) => typeof segment?.id === 'string' && isRange(segment.r) && isRange(segment.fm))) {
-    throw invalid('expects `segments` to be a non-empty list of { id, r: [min, max], fm: [min, max], label, action }', ['segments']);
+  const isTexts = (texts: unknown): boolean =>
+    typeof texts === 'object' && texts !== null && ['en', 'zh', 'es'].every((language) => typeof (texts as Record<string, unknown>)[language] === 'string');
+  if (
+    !Array.isArray(segments) ||
+    segments.length === 0 ||
+    !segments.every((segment: RfmSegmentDefinition) => typeof segment?.id === 'string' && isRange(segment.r) && isRange(segment.fm) && isTexts(segment.label) && isTexts(segment.action))
+  ) {
+    throw invalid('expects `segments` to be a non-empty list of { id, r: [min, max], fm: [min, max], label: { en, zh, es }, action: { en, zh, es } }', ['segments']);
   }
   // A copy, so that freezing the model never freezes the host's own objects.
   return (segments as RfmSegmentDefinition[]).map((segment) => ({
@@ -78,7 +84,7 @@ function checkSegments(segments: unknown): readonly RfmSegmentDefinition[] {
  * @param features - Customer features, usually from `summarize`.
  * @param options - Bins, method, fixed edges, fields, directions, weights and segments.
  * @returns A frozen `RfmModel`: `{ kind: 'rfm', version: 1, bins, method, dimensions, weights, segments, fittedOn }`.
- * @throws {ConfigurationError} `invalid_option` for bins outside 3..10, bad edges, fields, weights or segments.
+ * @throws {ConfigurationError} `invalid_option` for bins outside 3..10, bad edges, fields, directions, weights or segments; `missing_option` for `fixed` without `breakpoints`.
  * @throws {ModelError} `insufficient_data` when `quantile` finds no customer with all three values.
  * @see Hughes (1994), "Strategic database marketing", for RFM scoring as practised.
  *
@@ -104,10 +110,14 @@ export function fitRfm(features: readonly Partial<CustomerFeatures>[], options: 
   const weights = { recency: 1, frequency: 1, monetary: 1, ...options.weights };
   for (const dimension of RFM_DIMENSIONS) {
     const weight = weights[dimension];
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) throw invalid(`expects \`weights.${dimension}\` to be a finite number of 0 or more, received ${quoteValue(weight)}`, ['weights', dimension]);
+    if (typeof weight !== 'number' || !(weight >= 0 && weight <= 1e6)) throw invalid(`expects \`weights.${dimension}\` to be a number from 0 to 1,000,000, received ${quoteValue(weight)}`, ['weights', dimension]);
   }
   if (weights.recency + weights.frequency + weights.monetary <= 0) throw invalid('needs at least one positive weight', ['weights']);
   const segments = options.segments === undefined ? RFM_SEGMENTS : checkSegments(options.segments);
+  for (const dimension of RFM_DIMENSIONS) {
+    const direction = options.higherIsBetter?.[dimension];
+    if (direction !== undefined && typeof direction !== 'boolean') throw invalid(`expects \`higherIsBetter.${dimension}\` to be true or false, received ${quoteValue(direction)}`, ['higherIsBetter', dimension]);
+  }
   const fields = Object.fromEntries(RFM_DIMENSIONS.map((dimension) => [dimension, checkField(dimension, options.fields?.[dimension] ?? DEFAULT_FIELDS[dimension])])) as Record<RfmDimension, NumericFeature>;
 
   // The population: customers with a finite value on every dimension.
@@ -119,7 +129,7 @@ export function fitRfm(features: readonly Partial<CustomerFeatures>[], options: 
       const r = customer?.[recency];
       const f = customer?.[frequency];
       const m = customer?.[monetary];
-      if (typeof r !== 'number' || typeof f !== 'number' || typeof m !== 'number' || !Number.isFinite(r + f + m)) continue;
+      if (typeof r !== 'number' || typeof f !== 'number' || typeof m !== 'number' || !Number.isFinite(r) || !Number.isFinite(f) || !Number.isFinite(m)) continue;
       population[0][fittedOn] = r;
       population[1][fittedOn] = f;
       population[2][fittedOn] = m;

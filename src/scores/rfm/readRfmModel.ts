@@ -21,7 +21,9 @@ export const rfmModelSchema = z.object({
   bins: z.int().check(z.gte(3), z.lte(10)),
   method: z.enum(['quantile', 'fixed']),
   dimensions: z.object({ recency: dimension, frequency: dimension, monetary: dimension }),
-  weights: z.object({ recency: finite.check(z.gte(0)), frequency: finite.check(z.gte(0)), monetary: finite.check(z.gte(0)) }),
+  weights: z
+    .object({ recency: finite.check(z.gte(0), z.lte(1e6)), frequency: finite.check(z.gte(0), z.lte(1e6)), monetary: finite.check(z.gte(0), z.lte(1e6)) })
+    .check(z.refine((weights) => weights.recency + weights.frequency + weights.monetary > 0, { message: 'expected at least one positive weight' })),
   segments: z.array(z.object({ id: z.string(), r: range, fm: range, label: texts, action: texts })).check(z.minLength(1)),
   fittedOn: z.int().check(z.gte(0)),
 });

@@ -25,16 +25,35 @@ export interface RfmResult {
   readonly unscored: readonly string[];
 }
 
-/** Scores by rank: order by value (ties in row order), then bin the ranks 1..n by their quantiles. */
+/**
+ * The edges pandas' `qcut(ranks, bins)` uses for the ranks 1..n, computed as NumPy does, float
+ * rounding included: quantiles at `np.linspace(0, 1, bins + 1)`, i.e. k * (1 / bins), and
+ * NumPy's linear interpolation (which takes the upper neighbour's side above a fraction of 0.5).
+ */
+function pandasRankEdges(n: number, bins: number): number[] {
+  const step = 1 / bins;
+  const edges: number[] = [];
+  for (let k = 1; k < bins; k++) {
+    const position = (n - 1) * (k * step);
+    const below = Math.floor(position);
+    const t = position - below;
+    const a = below + 1;
+    const b = Math.min(below + 2, n);
+    edges.push(t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t);
+  }
+  return edges;
+}
+
+/** Scores by rank: order by value (ties in row order), then bin the ranks 1..n as pandas' qcut does (right-closed bins). */
 function rankScores(values: readonly number[], bins: number, higherIsBetter: boolean): number[] {
   const n = values.length;
   const order = Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  const edges = pandasRankEdges(n, bins);
   const scores = new Array<number>(n);
   order.forEach((index, position) => {
     const rank = position + 1;
     let below = 0;
-    // The edges of ranks 1..n at k / bins, by linear interpolation: 1 + (n - 1) k / bins.
-    for (let k = 1; k < bins; k++) if (1 + ((n - 1) * k) / bins < rank) below++;
+    for (const edge of edges) if (edge < rank) below++;
     scores[index] = higherIsBetter ? below + 1 : bins - below;
   });
   return scores;
@@ -48,7 +67,7 @@ function rankScores(values: readonly number[], bins: number, higherIsBetter: boo
  * @param features - Customer features, usually from `summarize`.
  * @param options - Those of `fitRfm`, plus `ties`.
  * @returns `{ model, scores, unscored }`.
- * @throws {ConfigurationError} `invalid_option` for bad options.
+ * @throws {ConfigurationError} `invalid_option` for bad options, a non-object customer, or `ties: 'rank'` with fixed edges; `missing_option` for `fixed` without `breakpoints`.
  * @throws {ModelError} `insufficient_data` when no customer has all three values.
  *
  * @example
@@ -71,11 +90,17 @@ export function rfm(features: readonly Partial<CustomerFeatures>[], options: Rfm
   if (ties !== 'values' && ties !== 'rank') {
     throw new ConfigurationError('invalid_option', `rfm expects option \`ties\` to be "values" or "rank", received ${quoteValue(ties)}`, ['ties']);
   }
+  if (ties === 'rank' && fitOptions.method === 'fixed') {
+    throw new ConfigurationError('invalid_option', 'rfm cannot combine `ties: "rank"` with fixed breakpoints: ranks are binned into equal-count groups, which ignores the edges', ['ties']);
+  }
   const model = fitRfm(features, fitOptions);
   const scores: RfmScore[] = [];
   const scored: Partial<CustomerFeatures>[] = [];
   const unscored: string[] = [];
-  for (const customer of features) {
+  for (const [index, customer] of features.entries()) {
+    if (typeof customer !== 'object' || customer === null) {
+      throw new ConfigurationError('invalid_option', `rfm expects customer features at index ${index}, received ${quoteValue(customer)}`, [index]);
+    }
     const score = scoreRfm(model, customer as CustomerFeatures);
     if (score === null) unscored.push(String(customer?.customerId));
     else {

@@ -1,3 +1,5 @@
+import { deepFreeze } from '../../internal/deepFreeze';
+
 /** A language of the built-in labels and actions. */
 export type RfmLanguage = 'en' | 'zh' | 'es';
 
@@ -40,7 +42,7 @@ export interface RfmSegmentDefinition {
  * ```
  * @category RFM
  */
-export const RFM_SEGMENTS: readonly RfmSegmentDefinition[] = Object.freeze([
+export const RFM_SEGMENTS: readonly RfmSegmentDefinition[] = /* @__PURE__ */ deepFreeze([
   {
     id: 'champions',
     r: [4, 5],

@@ -10,11 +10,19 @@ function dimensionScore(dimension: RfmDimensionModel, value: number, bins: numbe
   return dimension.higherIsBetter ? below + 1 : bins - below;
 }
 
+/** Rounds to the nearest whole number; an exact half goes toward `centre`, so the ends of a scale are treated alike. */
+function roundTowards(value: number, centre: number): number {
+  const floor = Math.floor(value);
+  const fraction = value - floor;
+  if (Math.abs(fraction - 0.5) > 1e-9) return Math.round(value);
+  return floor + 0.5 < centre ? floor + 1 : floor;
+}
+
 /** The segment of scores r and fm, both moved onto the 1-5 grid (fm in half steps) the segment map is written on. */
 export function segmentOf(model: RfmModel, r: number, f: number, m: number): string {
   const stretch = 4 / (model.bins - 1);
-  const r5 = Math.round(1 + (r - 1) * stretch);
-  const fm5 = Math.round(2 * (1 + ((f + m) / 2 - 1) * stretch)) / 2;
+  const r5 = roundTowards(1 + (r - 1) * stretch, 3);
+  const fm5 = roundTowards(2 * (1 + ((f + m) / 2 - 1) * stretch), 6) / 2;
   for (const segment of model.segments) {
     if (r5 >= segment.r[0] && r5 <= segment.r[1] && fm5 >= segment.fm[0] && fm5 <= segment.fm[1]) return segment.id;
   }

@@ -7,7 +7,7 @@ export type BuyerType = 'never_purchased' | 'one_time' | 'one_time_bulk' | 'repe
 
 /** Thresholds of {@link classifyBuyerType}. */
 export interface BuyerTypeOptions {
-  /** A one-time buyer whose single order is worth at least this is a bulk buyer. Required by `classifyBuyerType`; `buyerTypes` derives it. */
+  /** A one-time buyer whose single order is worth at least this is a bulk buyer (`Infinity`: nobody is). Required by `classifyBuyerType`; `buyerTypes` derives it. */
   readonly bulkOrderValue: number;
   /** A repeat buyer with at least 4 purchase days whose intervals vary at most this much (coefficient of variation) and who is not overdue is continuous. Default 0.5. */
   readonly regularCv?: number;
@@ -25,7 +25,7 @@ export type BuyerTypeFeatures = Pick<CustomerFeatures, 'orders' | 'averageOrderV
  * @param customer - Features from `summarize`.
  * @param options - `bulkOrderValue` and `regularCv`.
  * @returns The buyer type.
- * @throws {ConfigurationError} `invalid_option` for a non-finite `bulkOrderValue` or a negative `regularCv`.
+ * @throws {ConfigurationError} `invalid_option` for a `bulkOrderValue` that is not a number (or is NaN), a negative `regularCv`, or a customer that is not an object.
  *
  * @example
  * ```ts
@@ -45,6 +45,7 @@ export function classifyBuyerType(customer: BuyerTypeFeatures, options: BuyerTyp
   if (typeof regularCv !== 'number' || !(regularCv >= 0)) {
     throw new ConfigurationError('invalid_option', `classifyBuyerType expects option \`regularCv\` to be 0 or more, received ${quoteValue(regularCv)}`, ['regularCv']);
   }
+  if (typeof customer !== 'object' || customer === null) throw new ConfigurationError('invalid_option', `classifyBuyerType expects customer features, received ${quoteValue(customer)}`);
   if (customer.orders === 0) return 'never_purchased';
   if (customer.orders === 1) return (customer.averageOrderValue ?? 0) >= bulkOrderValue ? 'one_time_bulk' : 'one_time';
   const { interpurchaseCv, medianInterpurchaseDays, daysSinceLastPurchase } = customer;
@@ -60,7 +61,7 @@ export function classifyBuyerType(customer: BuyerTypeFeatures, options: BuyerTyp
  * @param features - Customer features, usually from `summarize`.
  * @param options - `bulkFactor` (default 3) and `regularCv` (default 0.5).
  * @returns `{ bulkOrderValue, types }` with one type per customer, in input order.
- * @throws {ConfigurationError} `invalid_option` for a non-positive `bulkFactor`.
+ * @throws {ConfigurationError} `invalid_option` for a non-positive `bulkFactor`, a negative `regularCv`, or a customer that is not an object.
  *
  * @example
  * ```ts
@@ -81,6 +82,12 @@ export function buyerTypes(
   features: readonly (BuyerTypeFeatures & Pick<CustomerFeatures, 'customerId'>)[],
   options: { readonly bulkFactor?: number; readonly regularCv?: number } = {},
 ): { readonly bulkOrderValue: number; readonly types: readonly { readonly customerId: string; readonly type: BuyerType }[] } {
+  if (!Array.isArray(features)) throw new ConfigurationError('invalid_option', `buyerTypes expects an array of customer features, received ${quoteValue(features)}`);
+  features.forEach((customer, index) => {
+    if (typeof customer !== 'object' || customer === null) {
+      throw new ConfigurationError('invalid_option', `buyerTypes expects customer features at index ${index}, received ${quoteValue(customer)}`, [index]);
+    }
+  });
   const bulkFactor = options.bulkFactor ?? 3;
   if (typeof bulkFactor !== 'number' || !(bulkFactor > 0) || !Number.isFinite(bulkFactor)) {
     throw new ConfigurationError('invalid_option', `buyerTypes expects option \`bulkFactor\` to be a positive number, received ${quoteValue(bulkFactor)}`, ['bulkFactor']);
@@ -88,6 +95,9 @@ export function buyerTypes(
   const orderValues = Float64Array.from(features.flatMap((customer) => (customer.orders > 0 && customer.averageOrderValue !== null && Number.isFinite(customer.averageOrderValue) ? [customer.averageOrderValue] : [])));
   // With no buyer there is no one-time buyer to call bulk either.
   const bulkOrderValue = orderValues.length === 0 ? Number.MAX_VALUE : bulkFactor * (quantilesOf(orderValues, [0.5])[0] as number);
+  if (options.regularCv !== undefined && !(options.regularCv >= 0)) {
+    throw new ConfigurationError('invalid_option', `buyerTypes expects option \`regularCv\` to be 0 or more, received ${quoteValue(options.regularCv)}`, ['regularCv']);
+  }
   const classifyOptions = options.regularCv === undefined ? { bulkOrderValue } : { bulkOrderValue, regularCv: options.regularCv };
   return { bulkOrderValue, types: features.map((customer) => ({ customerId: customer.customerId, type: classifyBuyerType(customer, classifyOptions) })) };
 }

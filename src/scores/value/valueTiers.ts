@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { ConfigurationError, ModelError, quoteValue } from '../../errors';
 import type { CustomerFeatures } from '../../features/CustomerFeatures';
 import { FEATURE_CATALOGUE } from '../../features/featureCatalogue';
@@ -12,8 +13,10 @@ export type ValueTier = 'high' | 'middle' | 'low';
 export const VALUE_TIERS: readonly ValueTier[] = ['high', 'middle', 'low'];
 
 /**
- * Fitted tier cut-offs: plain, frozen, JSON-serialisable data. A customer whose value is at
- * least `cutoffs.high` is high, at least `cutoffs.middle` middle, otherwise low.
+ * Fitted tier cut-offs: plain, frozen, JSON-serialisable data. With `includeCutoff` (Pareto and
+ * thresholds) a customer whose value is at least `cutoffs.high` is high, at least
+ * `cutoffs.middle` middle, otherwise low; without it (quantiles, where a cut-off is an edge that
+ * belongs to the lower tier, as in RFM) the value must be above the cut-off.
  */
 export interface ValueTierModel {
   readonly kind: 'valueTiers';
@@ -21,6 +24,8 @@ export interface ValueTierModel {
   readonly field: NumericFeature;
   readonly method: 'pareto' | 'quantile' | 'thresholds';
   readonly cutoffs: { readonly middle: number; readonly high: number };
+  /** Whether a value equal to a cut-off belongs to the upper tier. */
+  readonly includeCutoff: boolean;
   /** How many customers the cut-offs were learned from (0 for `thresholds`). */
   readonly fittedOn: number;
 }
@@ -32,7 +37,8 @@ export interface ValueTierOptions {
   /**
    * `pareto` (default): high are the customers who together bring the first `shares[0]` of the
    * value (default 80 %), middle those who bring the value up to `shares[1]` (default 95 %).
-   * `quantile`: cut at the `quantiles` of the values (default `[0.5, 0.8]`: bottom half low, top fifth high).
+   * `quantile`: cut at the `quantiles` of the values (default `[0.5, 0.8]`: bottom half low, top fifth high;
+   * a value equal to a cut-off stays in the lower tier, so ties never push a tier above its share).
    * `thresholds`: the host's own `[middle, high]` cut-offs.
    */
   readonly method?: 'pareto' | 'quantile' | 'thresholds';
@@ -81,7 +87,7 @@ function pair(name: string, value: unknown, within: [number, number] | undefined
  *
  * @param model - From `valueTiers(...).model`.
  * @param customer - Features with the model's field.
- * @returns `high`, `middle` or `low`; `null` when the customer has no value for the field.
+ * @returns `high`, `middle` or `low`; `null` when there is no customer or no value for the field.
  * @throws {ModelError} `model_kind_mismatch` / `model_version_unsupported` for another model.
  *
  * @example
@@ -93,12 +99,14 @@ function pair(name: string, value: unknown, within: [number, number] | undefined
  * ```
  * @category Value
  */
-export function scoreValueTier(model: ValueTierModel, customer: Partial<CustomerFeatures>): ValueTier | null {
+export function scoreValueTier(model: ValueTierModel, customer: Partial<CustomerFeatures> | null | undefined): ValueTier | null {
   if (model?.kind !== 'valueTiers') throw new ModelError('model_kind_mismatch', `scoreValueTier expects a model of kind "valueTiers", received ${quoteValue(model?.kind)}`, 'valueTiers');
   if (model.version !== 1) throw new ModelError('model_version_unsupported', `scoreValueTier reads value tier models of version 1, received ${quoteValue(model.version)}`, 'valueTiers');
-  const value = customer[model.field];
+  const value = customer?.[model.field];
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-  return value >= model.cutoffs.high ? 'high' : value >= model.cutoffs.middle ? 'middle' : 'low';
+  const { high, middle } = model.cutoffs;
+  if (model.includeCutoff) return value >= high ? 'high' : value >= middle ? 'middle' : 'low';
+  return value > high ? 'high' : value > middle ? 'middle' : 'low';
 }
 
 /**
@@ -110,7 +118,7 @@ export function scoreValueTier(model: ValueTierModel, customer: Partial<Customer
  * @param features - Customer features, usually from `summarize`.
  * @param options - Field, method and its shares, quantiles or thresholds.
  * @returns `{ model, tiers, summary, unscored }`; `tiers.length + unscored.length` is the number of customers.
- * @throws {ConfigurationError} `invalid_option` for bad options.
+ * @throws {ConfigurationError} `invalid_option` for bad options or a non-object customer; `missing_option` for `thresholds` without them.
  * @throws {ModelError} `insufficient_data` when `pareto` or `quantile` finds no customer with a value.
  *
  * @example
@@ -137,12 +145,15 @@ export function valueTiers(features: readonly Partial<CustomerFeatures>[], optio
   const values: number[] = [];
   const ids: string[] = [];
   const unscored: string[] = [];
-  for (const customer of features) {
-    const value = customer?.[field];
+  for (const [index, customer] of features.entries()) {
+    if (typeof customer !== 'object' || customer === null) {
+      throw new ConfigurationError('invalid_option', `valueTiers expects customer features at index ${index}, received ${quoteValue(customer)}`, [index]);
+    }
+    const value = customer[field];
     if (typeof value === 'number' && Number.isFinite(value)) {
       values.push(value);
       ids.push(String(customer.customerId));
-    } else unscored.push(String(customer?.customerId));
+    } else unscored.push(String(customer.customerId));
   }
   if (method !== 'thresholds' && values.length === 0) {
     throw new ModelError('insufficient_data', `valueTiers requires at least one customer with a value for ${field}; none of the ${features.length} given has one`, 'valueTiers');
@@ -176,7 +187,15 @@ export function valueTiers(features: readonly Partial<CustomerFeatures>[], optio
     };
     cutoffs = { high: cutAt(first), middle: cutAt(second) };
   }
-  const model: ValueTierModel = deepFreeze({ kind: 'valueTiers', version: 1, field: field as NumericFeature, method, cutoffs, fittedOn: method === 'thresholds' ? 0 : values.length });
+  const model: ValueTierModel = deepFreeze({
+    kind: 'valueTiers',
+    version: 1,
+    field: field as NumericFeature,
+    method,
+    cutoffs,
+    includeCutoff: method !== 'quantile',
+    fittedOn: method === 'thresholds' ? 0 : values.length,
+  });
 
   const tiers = values.map((value, index) => ({ customerId: ids[index] as string, tier: scoreValueTier(model, { [field]: value }) as ValueTier, value }));
   const positiveTotal = values.reduce((sum, value) => sum + Math.max(0, value), 0);
@@ -193,4 +212,44 @@ export function valueTiers(features: readonly Partial<CustomerFeatures>[], optio
     };
   });
   return { model, tiers, summary, unscored };
+}
+
+/** The zod schema of a stored value tier model (version 1). */
+export const valueTierModelSchema = z.object({
+  kind: z.literal('valueTiers'),
+  version: z.literal(1),
+  field: z.string().check(z.refine((name: string) => Object.hasOwn(FEATURE_CATALOGUE, name) && ['number', 'instant'].includes(FEATURE_CATALOGUE[name as keyof CustomerFeatures].type), { message: 'expected the name of a numeric feature' })),
+  method: z.enum(['pareto', 'quantile', 'thresholds']),
+  cutoffs: z.object({ middle: z.number(), high: z.number() }).check(z.refine((cutoffs) => cutoffs.middle <= cutoffs.high, { message: 'expected middle <= high' })),
+  includeCutoff: z.boolean(),
+  fittedOn: z.int().check(z.gte(0)),
+});
+
+/**
+ * Reads a stored value tier model back and checks it.
+ *
+ * @param value - What `JSON.parse` gave for a model `valueTiers` returned.
+ * @returns The model, frozen, ready for `scoreValueTier`.
+ * @throws {ModelError} `model_kind_mismatch`, `model_version_unsupported` or `invalid_model` (naming the field).
+ *
+ * @example
+ * ```ts
+ * import { readValueTierModel, scoreValueTier, valueTiers } from 'clientele';
+ * const stored = JSON.stringify(valueTiers([{ customerId: 'a', monetaryTotal: 10 }]).model);
+ * scoreValueTier(readValueTierModel(JSON.parse(stored)), { customerId: 'b', monetaryTotal: 25 }); // => 'high'
+ * ```
+ * @category Value
+ */
+export function readValueTierModel(value: unknown): ValueTierModel {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (kind !== 'valueTiers') throw new ModelError('model_kind_mismatch', `readValueTierModel expects a model of kind "valueTiers", received ${quoteValue(kind)}`, 'valueTiers');
+  const version = (value as { version?: unknown }).version;
+  if (version !== 1) throw new ModelError('model_version_unsupported', `readValueTierModel reads value tier models of version 1, received ${quoteValue(version)}`, 'valueTiers');
+  const result = valueTierModelSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = (issue?.path ?? []).map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+    throw new ModelError('invalid_model', `readValueTierModel found an invalid model at ${path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}`, 'valueTiers', path);
+  }
+  return deepFreeze(result.data as ValueTierModel);
 }

@@ -159,3 +159,52 @@ describe('fitted models are frozen data', () => {
     expect(scoreRfm(model, { customerId: 'b', daysSinceLastPurchase: 9, orders: 1, monetaryTotal: 1 })?.segment).toBe('everyone');
   });
 });
+
+describe("ties: 'rank' reproduces pandas", () => {
+  // Expected scores computed with pandas 1.5.3 (Debian's python3-pandas) for the values 0..n-1:
+  //   (pd.qcut(pd.Series(range(n)).rank(method='first'), bins, labels=False) + 1).tolist()
+  // for bins 3..10 and n 2..25, 37, 50, 99 (n = 1 makes pandas raise: its bin edges are not unique).
+  it('gives the same frequency scores as pandas qcut of first-ranks, float rounding included', async () => {
+    const { default: expected } = (await import('../../fixtures/pandasQcutRanks.json')) as { default: Record<string, number[]> };
+    const mismatches: string[] = [];
+    for (const [key, scores] of Object.entries(expected)) {
+      const [bins, n] = key.split(':').map(Number) as [number, number];
+      const population = Array.from({ length: n }, (_, i) => customer(`c${i}`, 1, i, 1));
+      const got = rfm(population, { bins, ties: 'rank' }).scores.map((score) => score.f);
+      if (JSON.stringify(got) !== JSON.stringify(scores)) mismatches.push(`${key}: ${JSON.stringify(got)} vs pandas ${JSON.stringify(scores)}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(Object.keys(expected)).toHaveLength(216);
+  });
+
+  it('refuses to combine rank ties with fixed edges', () => {
+    const edges = { recency: [1, 2, 3, 4], frequency: [1, 2, 3, 4], monetary: [1, 2, 3, 4] };
+    expect(() => rfm([customer('a', 1, 1, 1)], { method: 'fixed', breakpoints: edges, ties: 'rank' })).toThrow(/ties/);
+  });
+});
+
+describe('fitRfm numerics', () => {
+  it('places edges where R does when (n - 1) k / bins is a whole number', () => {
+    // R: quantile(0:90, 0.7) is 63 exactly; (91 - 1) * 0.7 in floating point is 62.99999999999999.
+    const model = fitRfm(Array.from({ length: 91 }, (_, i) => customer(`c${i}`, 1, i, 1)), { bins: 10 });
+    expect(model.dimensions.frequency.breakpoints[6]).toBe(63);
+  });
+
+  it('interpolates between huge values of opposite sign without overflowing', () => {
+    const model = fitRfm([customer('a', 1, 1, -1.7e308), customer('b', 1, 1, 1.7e308)]);
+    expect(model.dimensions.monetary.breakpoints.every(Number.isFinite)).toBe(true);
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+
+  it('treats the ends of a 9-bin scale alike when mapping to the segment grid', () => {
+    const edges = [1, 2, 3, 4, 5, 6, 7, 8];
+    const model = fitRfm([], { method: 'fixed', bins: 9, breakpoints: { recency: edges, frequency: edges, monetary: edges } });
+    // On 9 bins, r = 2 and r = 8 sit half-way between two grid rows, one step from each end.
+    // Both go toward the middle: r = 2 to grid row 2, r = 8 to grid row 4 (not 5), so with the
+    // lowest fm, r = 9 is New Customers (row 5) and r = 8 Promising (row 4).
+    const segmentAt = (r: number): string | undefined => scoreRfm(model, customer('x', 9.5 - r, 0.5, 0.5))?.segment;
+    expect(segmentAt(9)).toBe('new_customers');
+    expect(segmentAt(8)).toBe('promising');
+    expect(segmentAt(1)).toBe('lost');
+  });
+});

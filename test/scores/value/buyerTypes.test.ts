@@ -28,3 +28,11 @@ describe('classifyBuyerType', () => {
     expect(none.types).toEqual([{ customerId: 'p', type: 'never_purchased' }]);
   });
 });
+
+describe('buyerTypes input checks', () => {
+  it('rejects what is not a list of customers, and a negative regularCv even with no customers', () => {
+    expect(() => buyerTypes(null as never)).toThrow(ConfigurationError);
+    expect(() => buyerTypes([], { regularCv: -1 })).toThrow(/regularCv/);
+    expect(() => buyerTypes([null] as never)).toThrow(ConfigurationError);
+  });
+});

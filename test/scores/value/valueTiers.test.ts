@@ -63,3 +63,25 @@ describe('valueTiers', () => {
     );
   });
 });
+
+describe('valueTiers edge cases from review', () => {
+  it('keeps values tied at a quantile cut-off in the lower tier', () => {
+    const { tiers, model } = valueTiers(customers([0, 0, 0, 0, 0, 0, 1, 2, 3, 4]), { method: 'quantile' });
+    expect(model.includeCutoff).toBe(false);
+    expect(tiers.map((entry) => entry.tier)).toEqual(['low', 'low', 'low', 'low', 'low', 'low', 'middle', 'middle', 'high', 'high']);
+    expect(new Set(valueTiers(customers([7, 7, 7]), { method: 'quantile' }).tiers.map((entry) => entry.tier))).toEqual(new Set(['low']));
+  });
+
+  it('reads a stored model back, and refuses a tampered one', async () => {
+    const { readValueTierModel } = await import('clientele');
+    const { model } = valueTiers(customers([10, 20, 30]));
+    expect(readValueTierModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    expect(() => readValueTierModel({ ...model, cutoffs: { middle: 5, high: 1 } })).toThrow(expect.objectContaining({ code: 'invalid_model' }));
+    expect(() => readValueTierModel({ ...model, field: 'constructor' })).toThrow(expect.objectContaining({ code: 'invalid_model' }));
+  });
+
+  it('rejects a customer that is not an object with a typed error', () => {
+    expect(() => valueTiers([null] as never)).toThrow(ConfigurationError);
+    expect(scoreValueTier(valueTiers(customers([1])).model, null)).toBeNull();
+  });
+});
