@@ -6,12 +6,11 @@
  *
  * Sizes are in kB of 1,000 bytes, gzip level 9; the test names show the measured sizes.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { projectPath, ROOT, SRC } from './sourceFiles';
+import { ROOT, SRC } from './sourceFiles';
 
 const CORE_CEILING_KB = 40;
 const SAMPLE_CEILING_KB = 20;
@@ -93,7 +92,7 @@ function sizeName(label: string, built: Built, ceilingKb: number): string {
 // Built while collecting, so the test names can show the sizes.
 const core = await bundle({ file: CORE_ENTRY });
 const oneParser = await bundle({ contents: `export { parseTransactions } from './src/index.ts';` });
-const sample = existsSync(SAMPLE_ENTRY) ? await bundle({ file: SAMPLE_ENTRY }) : undefined;
+const sample = await bundle({ file: SAMPLE_ENTRY });
 
 console.info(
   [
@@ -127,14 +126,10 @@ describe('bundle size', () => {
     expect(one.gzipBytes, `parseTransactions alone is ${kB(one.gzipBytes)}, the whole core ${kB(whole.gzipBytes)}: unused exports are not dropped (module-level side effects?)`).toBeLessThan(whole.gzipBytes);
   });
 
-  if (sample === undefined) {
-    it.skip(`sample bundle: skipped, ${projectPath(SAMPLE_ENTRY)} does not exist yet`, () => undefined);
-  } else {
-    it(sizeName('sample bundle (src/sample/index.ts)', sample, SAMPLE_CEILING_KB), () => {
-      const built = expectBuilt(sample, 'src/sample/index.ts');
-      expect(built.gzipBytes / 1000, `the sample bundle is ${kB(built.gzipBytes)} gzip, over its ${SAMPLE_CEILING_KB} kB ceiling`).toBeLessThanOrEqual(SAMPLE_CEILING_KB);
-      const traces = nodeOnlyTraces(built);
-      if (traces.length > 0) expect.fail(`the sample bundle would not run in a browser; it contains:\n  ${traces.join('\n  ')}`);
-    });
-  }
+  it(sizeName('sample bundle (src/sample/index.ts)', sample, SAMPLE_CEILING_KB), () => {
+    const built = expectBuilt(sample, 'src/sample/index.ts');
+    expect(built.gzipBytes / 1000, `the sample bundle is ${kB(built.gzipBytes)} gzip, over its ${SAMPLE_CEILING_KB} kB ceiling`).toBeLessThanOrEqual(SAMPLE_CEILING_KB);
+    const traces = nodeOnlyTraces(built);
+    if (traces.length > 0) expect.fail(`the sample bundle would not run in a browser; it contains:\n  ${traces.join('\n  ')}`);
+  });
 });
