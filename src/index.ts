@@ -55,7 +55,7 @@ export { parseCustomers } from './model/parseCustomers';
 export { parseInteractions } from './model/parseInteractions';
 
 export type { CustomerFeatures, TimeUnit } from './features/CustomerFeatures';
-export { FEATURE_CATALOGUE, type FeatureInfo, type FeatureType } from './features/featureCatalogue';
+export { FEATURE_CATALOGUE, type FeatureInfo, type FeatureType, type NumericFeature } from './features/featureCatalogue';
 export { summarize, type SummarizeInputOptions } from './features/summarize';
 export { createSummarizer, type SummarizeOptions, type Summarizer } from './features/createSummarizer';
 export {
@@ -64,7 +64,7 @@ export {
   type SplitCalibrationHoldoutOptions,
 } from './features/splitCalibrationHoldout';
 
-export type { NumericFeature, RfmDimension, RfmDimensionModel, RfmModel, RfmScore } from './scores/rfm/RfmModel';
+export type { RfmDimension, RfmDimensionModel, RfmModel, RfmScore } from './scores/rfm/RfmModel';
 export { RFM_SEGMENTS, type RfmLanguage, type RfmSegmentDefinition, type ScoreRange } from './scores/rfm/rfmSegments';
 export { fitRfm, type FitRfmOptions } from './scores/rfm/fitRfm';
 export { scoreRfm } from './scores/rfm/scoreRfm';

@@ -129,13 +129,9 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
 
   const summarizer: Summarizer = {
     add(transactions) {
-      let records = validated<Transaction>(transactions, 'transactions', (rows) => parseTransactions(rows, parseOptions));
-      let columns = transactionColumnsOf(records);
-      if (columns === undefined) {
-        // Records a parser branded without columns (not made by parseTransactions): index them now.
-        records = parseTransactions(records, parseOptions).records;
-        columns = transactionColumnsOf(records) as TransactionColumns;
-      }
+      const records = validated<Transaction>(transactions, 'transactions', (rows) => parseTransactions(rows, parseOptions));
+      // Every record array parseTransactions returns carries the columns it computed.
+      const columns = transactionColumnsOf(records) as TransactionColumns;
       // A parsed batch is consistent on its own; it is checked against earlier batches before anything is folded.
       const currencyRow = records.findIndex((row) => row.currency !== undefined);
       const currency = records[currencyRow]?.currency;

@@ -1,5 +1,10 @@
 import type { CustomerFeatures } from './CustomerFeatures';
 
+/** The names of the numeric `CustomerFeatures` fields (amounts, counts, days, instants): what scores can be computed from. */
+export type NumericFeature = {
+  [K in keyof CustomerFeatures]-?: CustomerFeatures[K] extends number | null ? (number extends CustomerFeatures[K] ? K : never) : never;
+}[keyof CustomerFeatures];
+
 /** The value type of a feature, as rules, SQL and error messages need it. */
 export type FeatureType = 'string' | 'number' | 'boolean' | 'instant' | 'record' | 'enum';
 
@@ -71,3 +76,10 @@ export const FEATURE_CATALOGUE: { readonly [K in keyof CustomerFeatures]-?: Feat
   attributes: { type: 'record', nullable: false, description: 'Host attributes from the customer record.' },
   consent: { type: 'record', nullable: false, description: 'Marketing consent per channel.' },
 };
+
+/** Whether `name` is a numeric feature of the catalogue (own keys only, so `__proto__` is not one). */
+export function isNumericFeature(name: unknown): name is NumericFeature {
+  if (typeof name !== 'string' || !Object.hasOwn(FEATURE_CATALOGUE, name)) return false;
+  const { type } = FEATURE_CATALOGUE[name as keyof CustomerFeatures];
+  return type === 'number' || type === 'instant';
+}

@@ -1,13 +1,8 @@
-import type { CustomerFeatures } from '../../features/CustomerFeatures';
+import type { NumericFeature } from '../../features/featureCatalogue';
 import type { RfmSegmentDefinition } from './rfmSegments';
 
 /** The three RFM dimensions. */
 export type RfmDimension = 'recency' | 'frequency' | 'monetary';
-
-/** The names of the numeric `CustomerFeatures` fields, any of which can feed a dimension. */
-export type NumericFeature = {
-  [K in keyof CustomerFeatures]-?: CustomerFeatures[K] extends number | null ? (number extends CustomerFeatures[K] ? K : never) : never;
-}[keyof CustomerFeatures];
 
 /** How one dimension is scored: which feature feeds it, its direction and its bin edges. */
 export interface RfmDimensionModel {

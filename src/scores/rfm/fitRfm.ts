@@ -1,9 +1,9 @@
 import { ConfigurationError, ModelError, quoteValue } from '../../errors';
 import type { CustomerFeatures } from '../../features/CustomerFeatures';
-import { FEATURE_CATALOGUE } from '../../features/featureCatalogue';
+import { isNumericFeature, type NumericFeature } from '../../features/featureCatalogue';
 import { deepFreeze } from '../../internal/deepFreeze';
 import { quantilesOf } from '../../internal/quantilesOf';
-import { RFM_DIMENSIONS, type NumericFeature, type RfmDimension, type RfmDimensionModel, type RfmModel } from './RfmModel';
+import { RFM_DIMENSIONS, type RfmDimension, type RfmDimensionModel, type RfmModel } from './RfmModel';
 import { RFM_SEGMENTS, type RfmSegmentDefinition } from './rfmSegments';
 
 /** Options of {@link fitRfm}. */
@@ -31,11 +31,10 @@ function invalid(message: string, path: (string | number)[]): ConfigurationError
 }
 
 function checkField(dimension: RfmDimension, field: unknown): NumericFeature {
-  const info = typeof field === 'string' && Object.hasOwn(FEATURE_CATALOGUE, field) ? FEATURE_CATALOGUE[field as keyof CustomerFeatures] : undefined;
-  if (info === undefined || (info.type !== 'number' && info.type !== 'instant')) {
+  if (!isNumericFeature(field)) {
     throw invalid(`expects option \`fields.${dimension}\` to name a numeric feature such as "${DEFAULT_FIELDS[dimension]}", received ${quoteValue(field)}`, ['fields', dimension]);
   }
-  return field as NumericFeature;
+  return field;
 }
 
 function checkBreakpoints(dimension: RfmDimension, edges: unknown, bins: number): number[] {

@@ -1,17 +1,13 @@
 import * as z from 'zod/mini';
-import { ModelError, quoteValue } from '../../errors';
-import { FEATURE_CATALOGUE } from '../../features/featureCatalogue';
-import { deepFreeze } from '../../internal/deepFreeze';
+import { ModelError } from '../../errors';
+import { isNumericFeature } from '../../features/featureCatalogue';
+import { readModel } from '../readModel';
 import type { RfmModel } from './RfmModel';
 
 const finite = z.number();
 const range = z.tuple([finite, finite]);
 const texts = z.object({ en: z.string(), zh: z.string(), es: z.string() });
-const numericField = z.string().check(
-  z.refine((name: string) => Object.hasOwn(FEATURE_CATALOGUE, name) && ['number', 'instant'].includes(FEATURE_CATALOGUE[name as keyof typeof FEATURE_CATALOGUE].type), {
-    message: 'expected the name of a numeric feature',
-  }),
-);
+const numericField = z.string().check(z.refine(isNumericFeature, { message: 'expected the name of a numeric feature' }));
 const dimension = z.object({ field: numericField, higherIsBetter: z.boolean(), breakpoints: z.array(finite) });
 
 /** The zod schema of a stored RFM model (version 1). */
@@ -46,22 +42,12 @@ export const rfmModelSchema = z.object({
  * @category RFM
  */
 export function readRfmModel(value: unknown): RfmModel {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (kind !== 'rfm') throw new ModelError('model_kind_mismatch', `readRfmModel expects a model of kind "rfm", received ${quoteValue(kind)}`, 'rfm');
-  const version = (value as { version?: unknown }).version;
-  if (version !== 1) throw new ModelError('model_version_unsupported', `readRfmModel reads RFM models of version 1, received ${quoteValue(version)}`, 'rfm');
-  const result = rfmModelSchema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
-    throw new ModelError('invalid_model', `readRfmModel found an invalid model at ${path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}`, 'rfm', path);
-  }
-  const model = result.data as RfmModel;
+  const model = readModel<RfmModel>('readRfmModel', rfmModelSchema, value, 'rfm');
   for (const [name, dimensionModel] of Object.entries(model.dimensions)) {
     const edges = dimensionModel.breakpoints;
     if (edges.length !== model.bins - 1 || edges.some((edge, index) => index > 0 && edge < (edges[index - 1] as number))) {
       throw new ModelError('invalid_model', `readRfmModel expects ${model.bins - 1} ascending breakpoints for ${name}, received ${JSON.stringify(edges)}`, 'rfm', ['dimensions', name, 'breakpoints']);
     }
   }
-  return deepFreeze(model);
+  return model;
 }

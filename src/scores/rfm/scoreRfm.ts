@@ -1,4 +1,4 @@
-import { ModelError, quoteValue } from '../../errors';
+import { checkModelKind } from '../readModel';
 import type { CustomerFeatures } from '../../features/CustomerFeatures';
 import type { RfmDimensionModel, RfmModel, RfmScore } from './RfmModel';
 
@@ -61,12 +61,7 @@ function valueOf(customer: Partial<CustomerFeatures>, dimension: RfmDimensionMod
  * @category RFM
  */
 export function scoreRfm(model: RfmModel, customer: Partial<CustomerFeatures> & Pick<CustomerFeatures, 'customerId'>): RfmScore | null {
-  if (model?.kind !== 'rfm') {
-    throw new ModelError('model_kind_mismatch', `scoreRfm expects a model of kind "rfm", received ${quoteValue(model?.kind)}`, 'rfm');
-  }
-  if (model.version !== 1) {
-    throw new ModelError('model_version_unsupported', `scoreRfm reads RFM models of version 1, received ${quoteValue(model.version)}`, 'rfm');
-  }
+  checkModelKind('scoreRfm', model, 'rfm');
   const { recency, frequency, monetary } = model.dimensions;
   const rValue = valueOf(customer, recency);
   const fValue = valueOf(customer, frequency);

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { ConfigurationError, ModelError, quoteValue } from '../../errors';
 import type { CustomerFeatures } from '../../features/CustomerFeatures';
-import { FEATURE_CATALOGUE } from '../../features/featureCatalogue';
+import { isNumericFeature, type NumericFeature } from '../../features/featureCatalogue';
 import { deepFreeze } from '../../internal/deepFreeze';
+import { checkModelKind, readModel } from '../readModel';
 import { quantilesOf } from '../../internal/quantilesOf';
-import type { NumericFeature } from '../rfm/RfmModel';
 
 /** A value tier. */
 export type ValueTier = 'high' | 'middle' | 'low';
@@ -100,8 +100,7 @@ function pair(name: string, value: unknown, within: [number, number] | undefined
  * @category Value
  */
 export function scoreValueTier(model: ValueTierModel, customer: Partial<CustomerFeatures> | null | undefined): ValueTier | null {
-  if (model?.kind !== 'valueTiers') throw new ModelError('model_kind_mismatch', `scoreValueTier expects a model of kind "valueTiers", received ${quoteValue(model?.kind)}`, 'valueTiers');
-  if (model.version !== 1) throw new ModelError('model_version_unsupported', `scoreValueTier reads value tier models of version 1, received ${quoteValue(model.version)}`, 'valueTiers');
+  checkModelKind('scoreValueTier', model, 'valueTiers');
   const value = customer?.[model.field];
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const { high, middle } = model.cutoffs;
@@ -134,8 +133,7 @@ export function scoreValueTier(model: ValueTierModel, customer: Partial<Customer
 export function valueTiers(features: readonly Partial<CustomerFeatures>[], options: ValueTierOptions = {}): ValueTierResult {
   if (!Array.isArray(features)) throw new ConfigurationError('invalid_option', `valueTiers expects an array of customer features, received ${quoteValue(features)}`);
   const field = options.field ?? 'monetaryTotal';
-  const info = typeof field === 'string' && Object.hasOwn(FEATURE_CATALOGUE, field) ? FEATURE_CATALOGUE[field as keyof CustomerFeatures] : undefined;
-  if (info === undefined || (info.type !== 'number' && info.type !== 'instant')) throw invalid(`expects option \`field\` to name a numeric feature, received ${quoteValue(field)}`, ['field']);
+  if (!isNumericFeature(field)) throw invalid(`expects option \`field\` to name a numeric feature, received ${quoteValue(field)}`, ['field']);
   const method = options.method ?? 'pareto';
   if (method !== 'pareto' && method !== 'quantile' && method !== 'thresholds') {
     throw invalid(`expects option \`method\` to be "pareto", "quantile" or "thresholds", received ${quoteValue(method)}`, ['method']);
@@ -190,7 +188,7 @@ export function valueTiers(features: readonly Partial<CustomerFeatures>[], optio
   const model: ValueTierModel = deepFreeze({
     kind: 'valueTiers',
     version: 1,
-    field: field as NumericFeature,
+    field,
     method,
     cutoffs,
     includeCutoff: method !== 'quantile',
@@ -218,7 +216,7 @@ export function valueTiers(features: readonly Partial<CustomerFeatures>[], optio
 export const valueTierModelSchema = z.object({
   kind: z.literal('valueTiers'),
   version: z.literal(1),
-  field: z.string().check(z.refine((name: string) => Object.hasOwn(FEATURE_CATALOGUE, name) && ['number', 'instant'].includes(FEATURE_CATALOGUE[name as keyof CustomerFeatures].type), { message: 'expected the name of a numeric feature' })),
+  field: z.string().check(z.refine(isNumericFeature, { message: 'expected the name of a numeric feature' })),
   method: z.enum(['pareto', 'quantile', 'thresholds']),
   cutoffs: z.object({ middle: z.number(), high: z.number() }).check(z.refine((cutoffs) => cutoffs.middle <= cutoffs.high, { message: 'expected middle <= high' })),
   includeCutoff: z.boolean(),
@@ -241,15 +239,5 @@ export const valueTierModelSchema = z.object({
  * @category Value
  */
 export function readValueTierModel(value: unknown): ValueTierModel {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  if (kind !== 'valueTiers') throw new ModelError('model_kind_mismatch', `readValueTierModel expects a model of kind "valueTiers", received ${quoteValue(kind)}`, 'valueTiers');
-  const version = (value as { version?: unknown }).version;
-  if (version !== 1) throw new ModelError('model_version_unsupported', `readValueTierModel reads value tier models of version 1, received ${quoteValue(version)}`, 'valueTiers');
-  const result = valueTierModelSchema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
-    throw new ModelError('invalid_model', `readValueTierModel found an invalid model at ${path.join('.') || 'the top'}: ${issue?.message ?? 'invalid'}`, 'valueTiers', path);
-  }
-  return deepFreeze(result.data as ValueTierModel);
+  return readModel<ValueTierModel>('readValueTierModel', valueTierModelSchema, value, 'valueTiers');
 }
