@@ -6,3 +6,11 @@
  * @module clientele/sample
  */
 export { generateSample, type GenerateSampleOptions, type Sample } from './generateSample';
+export {
+  simulateBtydSummaries,
+  type BtydSimulationModel,
+  type SimulateBtydSummariesOptions,
+  type SimulatedBtydSummary,
+  type SimulatedBtydTruth,
+  type SpendSimulationModel,
+} from './simulateBtydSummaries';
