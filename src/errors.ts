@@ -26,7 +26,7 @@ export type ValidationErrorCode =
 export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'too_many_rows';
 
 /** Codes for models that cannot be fitted or read back. */
-export type ModelErrorCode = 'insufficient_data' | 'not_converged' | 'invalid_model' | 'model_kind_mismatch' | 'model_version_unsupported';
+export type ModelErrorCode = 'insufficient_data' | 'not_converged' | 'numerical_failure' | 'invalid_model' | 'model_kind_mismatch' | 'model_version_unsupported';
 
 /** Codes for rule text that cannot be parsed. */
 export type RuleSyntaxErrorCode = 'unexpected_token' | 'unexpected_end' | 'unknown_field' | 'invalid_literal';

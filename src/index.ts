@@ -83,4 +83,38 @@ export {
   type ValueTierSummary,
 } from './scores/value/valueTiers';
 export { buyerTypes, classifyBuyerType, type BuyerType, type BuyerTypeFeatures, type BuyerTypeOptions } from './scores/value/classifyBuyerType';
+export type {
+  BetaGeometricParameters,
+  BgNbdModel,
+  FitOptions,
+  FitSummary,
+  GammaGammaModel,
+  GammaGammaParameters,
+  ModifiedBgNbdModel,
+  ParetoNbdModel,
+  ParetoNbdParameters,
+  TransactionModel,
+} from './clv/ClvModel';
+export type { BtydCustomer, SpendCustomer } from './clv/BtydCustomer';
+export { DAYS_PER_AVERAGE_MONTH, type Duration } from './clv/Duration';
+export { fitBgNbd } from './clv/bgNbd/fitBgNbd';
+export { fitModifiedBgNbd } from './clv/modifiedBgNbd/fitModifiedBgNbd';
+export { fitParetoNbd } from './clv/paretoNbd/fitParetoNbd';
+export { fitGammaGamma } from './clv/gammaGamma/fitGammaGamma';
+export { expectedPurchases } from './clv/expectedPurchases';
+export { conditionalExpectedPurchases } from './clv/conditionalExpectedPurchases';
+export { probabilityAlive } from './clv/probabilityAlive';
+export { churnProbability } from './clv/churnProbability';
+export { probabilityOfPurchases } from './clv/probabilityOfPurchases';
+export { predictNextPurchase, type NextPurchase } from './clv/predictNextPurchase';
+export { expectedAverageValue } from './clv/expectedAverageValue';
+export {
+  customerLifetimeValue,
+  type CustomerLifetimeValue,
+  type CustomerLifetimeValueOptions,
+  type CustomerLifetimeValueResult,
+  type LifetimeValueCustomer,
+} from './clv/customerLifetimeValue';
+export { evaluateHoldout, type HoldoutByFrequency, type HoldoutCustomer, type HoldoutEvaluation } from './clv/evaluateHoldout';
+export { clvModelSchemas, readClvModel, type ClvModel } from './clv/readClvModel';
 export { profileSegments, type FeatureStatistics, type SegmentProfile } from './report/profileSegments';

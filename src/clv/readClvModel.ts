@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+import { ModelError, quoteValue } from '../errors';
+import { readModel } from '../scores/readModel';
+import type { BgNbdModel, GammaGammaModel, ModifiedBgNbdModel, ParetoNbdModel } from './ClvModel';
+
+const positive = z.number().check(z.gt(0), z.lte(1e12));
+const count = z.int().check(z.gte(0));
+const fit = z.object({
+  logLikelihood: z.number(),
+  customers: count,
+  excluded: z.record(z.string(), count),
+  penalizer: z.number().check(z.gte(0)),
+  converged: z.boolean(),
+  stopReason: z.enum(['gradient', 'no_progress', 'iteration_limit']),
+  iterations: count,
+  gradientNorm: z.number().check(z.gte(0)),
+});
+const timeUnit = z.enum(['days', 'weeks']);
+const betaGeometric = z.object({ r: positive, alpha: positive, a: positive, b: positive });
+const paretoNbd = z.object({ r: positive, alpha: positive, s: positive, beta: positive });
+const gammaGamma = z.object({ p: positive, q: positive, gamma: positive });
+
+/**
+ * zod schemas of stored lifetime-value models (version 1), by kind, for hosts that validate
+ * with zod themselves; {@link readClvModel} applies them.
+ *
+ * @example
+ * ```ts
+ * import { clvModelSchemas } from 'clientele';
+ * clvModelSchemas.gammagamma.safeParse({ kind: 'gammagamma', version: 1 }).success; // => false
+ * ```
+ * @category Lifetime value
+ */
+export const clvModelSchemas = {
+  bgnbd: z.object({ kind: z.literal('bgnbd'), version: z.literal(1), timeUnit, parameters: betaGeometric, standardErrors: z.nullable(betaGeometric), fit }),
+  mbgnbd: z.object({ kind: z.literal('mbgnbd'), version: z.literal(1), timeUnit, parameters: betaGeometric, standardErrors: z.nullable(betaGeometric), fit }),
+  paretonbd: z.object({ kind: z.literal('paretonbd'), version: z.literal(1), timeUnit, parameters: paretoNbd, standardErrors: z.nullable(paretoNbd), fit }),
+  gammagamma: z.object({ kind: z.literal('gammagamma'), version: z.literal(1), parameters: gammaGamma, standardErrors: z.nullable(gammaGamma), fit }),
+} as const;
+
+/** Any stored lifetime-value model. */
+export type ClvModel = BgNbdModel | ModifiedBgNbdModel | ParetoNbdModel | GammaGammaModel;
+
+/**
+ * Reads a stored BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma model back (from JSON, a database,
+ * a KV store) and checks every field, so a serverless function can trust what it predicts with.
+ *
+ * @param value - What `JSON.parse` gave for a model a `fit*` function returned.
+ * @returns The model, frozen.
+ * @throws {ModelError} `model_kind_mismatch` for an unknown kind, `model_version_unsupported`, or `invalid_model` naming the field.
+ *
+ * @example
+ * ```ts
+ * import { fitBgNbd, readClvModel, probabilityAlive } from 'clientele';
+ * const week = (x: number, tx: number, T: number) => ({ repeatPurchases: x, firstToLastPurchase: tx, firstPurchaseToAsOf: T, timeUnit: 'weeks' as const });
+ * const stored = JSON.stringify(fitBgNbd([week(0, 0, 30), week(2, 20, 30), week(5, 28, 30), week(1, 4, 30), week(3, 9, 25)]));
+ * const model = readClvModel(JSON.parse(stored));
+ * model.kind; // => 'bgnbd'
+ * Object.isFrozen(model); // => true
+ * ```
+ * @category Lifetime value
+ */
+export function readClvModel(value: unknown): ClvModel {
+  const kind = (value as { kind?: unknown } | null | undefined)?.kind;
+  if (kind !== 'bgnbd' && kind !== 'mbgnbd' && kind !== 'paretonbd' && kind !== 'gammagamma') {
+    throw new ModelError('model_kind_mismatch', `readClvModel expects a model of kind "bgnbd", "mbgnbd", "paretonbd" or "gammagamma", received ${quoteValue(kind)}`, String(kind));
+  }
+  return readModel<ClvModel>('readClvModel', clvModelSchemas[kind], value, kind);
+}
