@@ -107,6 +107,7 @@ export { probabilityAlive } from './clv/probabilityAlive';
 export { churnProbability } from './clv/churnProbability';
 export { probabilityOfPurchases } from './clv/probabilityOfPurchases';
 export { predictNextPurchase, type NextPurchase } from './clv/predictNextPurchase';
+export { predictCustomers, type CustomerPrediction, type PredictableCustomer } from './clv/predictCustomers';
 export { expectedAverageValue } from './clv/expectedAverageValue';
 export {
   customerLifetimeValue,
@@ -116,5 +117,6 @@ export {
   type LifetimeValueCustomer,
 } from './clv/customerLifetimeValue';
 export { evaluateHoldout, type HoldoutByFrequency, type HoldoutCustomer, type HoldoutEvaluation } from './clv/evaluateHoldout';
+export { repeatPurchaseCurve, type RepeatPurchaseCurveOptions, type RepeatPurchaseCurvePoint } from './clv/repeatPurchaseCurve';
 export { clvModelSchemas, readClvModel, type ClvModel } from './clv/readClvModel';
 export { profileSegments, type FeatureStatistics, type SegmentProfile } from './report/profileSegments';

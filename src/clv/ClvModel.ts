@@ -35,8 +35,11 @@ export interface FitSummary {
   readonly penalizer: number;
   /** `true` when the optimiser met its gradient tolerance. */
   readonly converged: boolean;
-  /** Why the optimiser stopped: `gradient` (converged), `no_progress` or `iteration_limit`. */
-  readonly stopReason: 'gradient' | 'no_progress' | 'iteration_limit';
+  /**
+   * Why the optimiser stopped: `gradient` (converged), `no_progress`, `iteration_limit`, or
+   * `parameter_limit` (a parameter ran off beyond 1e-6 or 1e6: the data do not identify it).
+   */
+  readonly stopReason: 'gradient' | 'no_progress' | 'iteration_limit' | 'parameter_limit';
   readonly iterations: number;
   /** Largest gradient component of the mean negative log-likelihood in log-parameters, at the end. */
   readonly gradientNorm: number;

@@ -7,8 +7,11 @@ import type { BtydSummary } from './readBtydSummary';
 export interface TransactionModelFormulas<Parameters> {
   /** E[X(t)]: expected repeat purchases in (0, t] of a customer whose first purchase is at 0. */
   expectedPurchases(parameters: Parameters, t: number): number;
-  /** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] of a customer with this summary. */
-  conditionalExpectedPurchases(parameters: Parameters, t: number, summary: BtydSummary): number;
+  /**
+   * E[Y(t) | alive at T, x, t_x, T]: expected purchases in (T, T + t] of a customer with this
+   * summary who is still alive at T. Times P(alive) it is the conditional expectation.
+   */
+  expectedPurchasesIfAlive(parameters: Parameters, t: number, summary: BtydSummary): number;
   /** ln P(alive at T | x, t_x, T). */
   logProbabilityAlive(parameters: Parameters, summary: BtydSummary): number;
   /** P(X(t) = n) for a customer whose first purchase is at 0. */

@@ -3,7 +3,6 @@ import type { TimeUnit } from '../features/CustomerFeatures';
 import { betaGeometricFormulas } from './bgNbd/betaGeometricFormulas';
 import type { TransactionModel } from './ClvModel';
 import { paretoNbdFormulas } from './paretoNbd/paretoNbdFormulas';
-import type { BtydSummary } from './readBtydSummary';
 import type { TransactionModelFormulas } from './TransactionModelFormulas';
 
 const FORMULAS = {
@@ -12,25 +11,22 @@ const FORMULAS = {
   paretonbd: paretoNbdFormulas,
 } as const satisfies Record<TransactionModel['kind'], TransactionModelFormulas<never>>;
 
-/** A transaction model's formulas with its parameters bound, after checking the model. */
-export interface BoundFormulas {
+/** A checked transaction model: its kind, time unit, parameters and the formulas to apply them with. */
+export interface BoundModel {
   readonly kind: TransactionModel['kind'];
   readonly timeUnit: TimeUnit;
-  expectedPurchases(t: number): number;
-  conditionalExpectedPurchases(t: number, summary: BtydSummary): number;
-  logProbabilityAlive(summary: BtydSummary): number;
-  probabilityOfPurchases(n: number, t: number): number;
-  purchaseRatePosterior(summary: BtydSummary): { readonly shape: number; readonly rate: number };
+  readonly parameters: Record<string, number>;
+  readonly formulas: TransactionModelFormulas<Record<string, number>>;
 }
 
 /**
  * Checks that `model` is a fitted transaction model (kind, version, time unit, positive finite
- * parameters) and returns its formulas bound to its parameters. Cheap: no schema parse, so a
+ * parameters) and returns it with the formulas of its kind. Cheap: no schema parse, so a
  * prediction per request stays in microseconds.
  *
  * @throws {ModelError} `model_kind_mismatch`, `model_version_unsupported` or `invalid_model`.
  */
-export function bindTransactionModel(functionName: string, model: unknown): BoundFormulas {
+export function bindTransactionModel(functionName: string, model: unknown): BoundModel {
   const record = (typeof model === 'object' && model !== null ? model : {}) as Record<string, unknown>;
   const kind = record.kind;
   if (kind !== 'bgnbd' && kind !== 'mbgnbd' && kind !== 'paretonbd') {
@@ -48,16 +44,11 @@ export function bindTransactionModel(functionName: string, model: unknown): Boun
       throw new ModelError('invalid_model', `${functionName} expects model parameter ${name} to be a positive finite number, received ${quoteValue(value)}`, kind, ['parameters', name]);
     }
   }
-  const formulas = FORMULAS[kind] as unknown as TransactionModelFormulas<Record<string, number>>;
-  const bound = parameters as Record<string, number>;
   return {
     kind,
     timeUnit: record.timeUnit,
-    expectedPurchases: (t) => formulas.expectedPurchases(bound, t),
-    conditionalExpectedPurchases: (t, summary) => formulas.conditionalExpectedPurchases(bound, t, summary),
-    logProbabilityAlive: (summary) => formulas.logProbabilityAlive(bound, summary),
-    probabilityOfPurchases: (n, t) => formulas.probabilityOfPurchases(bound, n, t),
-    purchaseRatePosterior: (summary) => formulas.purchaseRatePosterior(bound, summary),
+    parameters: parameters as Record<string, number>,
+    formulas: FORMULAS[kind] as unknown as TransactionModelFormulas<Record<string, number>>,
   };
 }
 

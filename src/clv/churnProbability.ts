@@ -23,7 +23,7 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
  * @category Lifetime value
  */
 export function churnProbability(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, customer: BtydCustomer): number {
-  const formulas = bindTransactionModel('churnProbability', model);
-  const summary = requireBtydSummary('churnProbability', customer, formulas.timeUnit);
-  return checkFinite('churnProbability', formulas.kind, -Math.expm1(formulas.logProbabilityAlive(summary)), '1 − P(alive)');
+  const bound = bindTransactionModel('churnProbability', model);
+  const summary = requireBtydSummary('churnProbability', customer, bound.timeUnit);
+  return checkFinite('churnProbability', bound.kind, -Math.expm1(bound.formulas.logProbabilityAlive(bound.parameters, summary)), '1 − P(alive)');
 }

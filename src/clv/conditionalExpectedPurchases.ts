@@ -29,8 +29,8 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
  * @category Lifetime value
  */
 export function conditionalExpectedPurchases(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, period: Duration, customer: BtydCustomer): number {
-  const formulas = bindTransactionModel('conditionalExpectedPurchases', model);
-  const t = durationIn('conditionalExpectedPurchases', period, formulas.timeUnit, ['period']);
-  const summary = requireBtydSummary('conditionalExpectedPurchases', customer, formulas.timeUnit);
-  return checkFinite('conditionalExpectedPurchases', formulas.kind, formulas.conditionalExpectedPurchases(t, summary), 'E[Y(t) | x, t_x, T]');
+  const bound = bindTransactionModel('conditionalExpectedPurchases', model);
+  const t = durationIn('conditionalExpectedPurchases', period, bound.timeUnit, ['period']);
+  const summary = requireBtydSummary('conditionalExpectedPurchases', customer, bound.timeUnit);
+  return checkFinite('conditionalExpectedPurchases', bound.kind, bound.formulas.expectedPurchasesIfAlive(bound.parameters, t, summary) * Math.exp(bound.formulas.logProbabilityAlive(bound.parameters, summary)), 'E[Y(t) | x, t_x, T]');
 }

@@ -86,7 +86,7 @@ export interface CustomerLifetimeValueResult {
 export function customerLifetimeValue(options: CustomerLifetimeValueOptions): CustomerLifetimeValueResult {
   const name = 'customerLifetimeValue';
   if (typeof options !== 'object' || options === null) throw new ConfigurationError('missing_option', `${name} expects an options object with transactionModel, valueModel, customers and horizon`);
-  const formulas = bindTransactionModel(name, options.transactionModel);
+  const bound = bindTransactionModel(name, options.transactionModel);
   const { p, q, gamma } = gammaGammaParameters(name, options.valueModel);
   if (!Array.isArray(options.customers)) throw new ConfigurationError('invalid_option', `${name} expects \`customers\` to be an array, received ${quoteValue(options.customers)}`, ['customers']);
   const horizonDays = durationInDays(name, options.horizon, ['horizon']);
@@ -102,14 +102,14 @@ export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Cu
   // Period ends in the model's unit; the last period may be partial (a 365-day horizon in months).
   const periods = horizonDays / periodDays;
   const count = Math.ceil(periods - 1e-9);
-  const toModel = formulas.timeUnit === 'weeks' ? 1 / 7 : 1;
+  const toModel = bound.timeUnit === 'weeks' ? 1 / 7 : 1;
   const ends = Array.from({ length: count }, (_, k) => Math.min(k + 1, periods) * periodDays * toModel);
   const discounts = ends.map((_, k) => (1 + discountRate) ** -(k + 1));
 
   let total = 0;
   let prospects = 0;
   const results = options.customers.map((customer, index): CustomerLifetimeValue => {
-    const summary = readBtydSummary(customer, index, formulas.timeUnit);
+    const summary = readBtydSummary(customer, index, bound.timeUnit);
     if (summary !== null && 'code' in summary) throw new ValidationError(name, [summary], 1, options.customers.length);
     const spend = readSpend(name, customer);
     const value = averageValue(p, q, gamma, spend);
@@ -118,16 +118,18 @@ export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Cu
       prospects += 1;
       return { customerId, expectedPurchases: null, expectedAverageValue: value, probabilityAlive: null, lifetimeValue: null };
     }
+    // Expected purchases if alive, per period; P(alive) scales them all.
     let previous = 0;
     let discounted = 0;
     for (let k = 0; k < count; k += 1) {
-      const cumulative = formulas.conditionalExpectedPurchases(ends[k] as number, summary);
+      const cumulative = bound.formulas.expectedPurchasesIfAlive(bound.parameters, ends[k] as number, summary);
       discounted += (cumulative - previous) * (discounts[k] as number);
       previous = cumulative;
     }
-    const lifetimeValue = checkFinite(name, formulas.kind, discounted * value * margin, 'the expected purchases');
+    const alive = Math.exp(bound.formulas.logProbabilityAlive(bound.parameters, summary));
+    const lifetimeValue = checkFinite(name, bound.kind, alive * discounted * value * margin, 'the expected purchases');
     total += lifetimeValue;
-    return { customerId, expectedPurchases: previous, expectedAverageValue: value, probabilityAlive: Math.exp(formulas.logProbabilityAlive(summary)), lifetimeValue };
+    return { customerId, expectedPurchases: alive * previous, expectedAverageValue: value, probabilityAlive: alive, lifetimeValue };
   });
   return { horizonDays, periodDays, periods, customers: results, totalLifetimeValue: total, prospects };
 }

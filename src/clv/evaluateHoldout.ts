@@ -63,7 +63,7 @@ export interface HoldoutEvaluation {
  */
 export function evaluateHoldout(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, customers: readonly HoldoutCustomer[], options: { readonly maxRepeatPurchases?: number } = {}): HoldoutEvaluation {
   const name = 'evaluateHoldout';
-  const formulas = bindTransactionModel(name, model);
+  const bound = bindTransactionModel(name, model);
   const maxRepeatPurchases = options.maxRepeatPurchases ?? 7;
   if (!Number.isInteger(maxRepeatPurchases) || maxRepeatPurchases < 0 || maxRepeatPurchases > 1000) {
     throw new ConfigurationError('invalid_option', `${name} expects \`maxRepeatPurchases\` to be a whole number from 0 to 1000, received ${quoteValue(maxRepeatPurchases)}`, ['maxRepeatPurchases']);
@@ -81,7 +81,7 @@ export function evaluateHoldout(model: Pick<TransactionModel, 'kind' | 'version'
   let predictedTotal = 0;
   const results: { customerId: string; repeatPurchases: number; predicted: number; actual: number }[] = [];
   customers.forEach((customer, index) => {
-    const summary = readBtydSummary(customer, index, formulas.timeUnit);
+    const summary = readBtydSummary(customer, index, bound.timeUnit);
     const record = customer as unknown as Record<string, unknown>;
     let problem: RowIssue | null = summary === null ? { index, path: ['firstPurchaseToAsOf'], code: 'invalid_value', message: 'expected a calibration customer with a first purchase' } : 'code' in summary ? summary : null;
     const actual = record.holdoutPurchases;
@@ -97,8 +97,8 @@ export function evaluateHoldout(model: Pick<TransactionModel, 'kind' | 'version'
       if (problem && issues.length < 20) issues.push(problem);
       return;
     }
-    const factor = record.timeUnit === formulas.timeUnit ? 1 : record.timeUnit === 'days' ? 1 / 7 : 7;
-    const predicted = checkFinite(name, formulas.kind, formulas.conditionalExpectedPurchases((duration as number) * factor, summary), 'E[Y(t) | x, t_x, T]');
+    const factor = record.timeUnit === bound.timeUnit ? 1 : record.timeUnit === 'days' ? 1 / 7 : 7;
+    const predicted = checkFinite(name, bound.kind, bound.formulas.expectedPurchasesIfAlive(bound.parameters, (duration as number) * factor, summary) * Math.exp(bound.formulas.logProbabilityAlive(bound.parameters, summary)), 'E[Y(t) | x, t_x, T]');
     const bucket = Math.min(summary.x, maxRepeatPurchases);
     counts[bucket] = (counts[bucket] as number) + 1;
     actualSums[bucket] = (actualSums[bucket] as number) + (actual as number);

@@ -24,7 +24,7 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
  * @category Lifetime value
  */
 export function expectedPurchases(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, period: Duration): number {
-  const formulas = bindTransactionModel('expectedPurchases', model);
-  const t = durationIn('expectedPurchases', period, formulas.timeUnit, ['period']);
-  return checkFinite('expectedPurchases', formulas.kind, formulas.expectedPurchases(t), 'E[X(t)]');
+  const bound = bindTransactionModel('expectedPurchases', model);
+  const t = durationIn('expectedPurchases', period, bound.timeUnit, ['period']);
+  return checkFinite('expectedPurchases', bound.kind, bound.formulas.expectedPurchases(bound.parameters, t), 'E[X(t)]');
 }

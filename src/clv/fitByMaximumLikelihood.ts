@@ -77,8 +77,10 @@ export function fitByMaximumLikelihood(functionName: string, problem: Likelihood
   const thetaGradient = new Float64Array(size);
   const { penalizer } = options;
 
-  // The mean negative log-likelihood plus the penalty, as a function of φ = ln θ.
+  // The mean negative log-likelihood plus the penalty, as a function of φ = ln θ; outside the
+  // box of BOUND the value is NaN, which the line search treats as a step too far.
   const objectiveAt = (phi: Float64Array): number => {
+    if (outOfBounds(phi)) return Number.NaN;
     let penalty = 0;
     for (let i = 0; i < size; i += 1) {
       theta[i] = Math.exp(phi[i] as number);
@@ -87,6 +89,7 @@ export function fitByMaximumLikelihood(functionName: string, problem: Likelihood
     return -problem.logLikelihood(theta, null) / customers + penalizer * penalty;
   };
   const objective = (phi: Float64Array, gradient: Float64Array): number => {
+    if (outOfBounds(phi)) return Number.NaN;
     if (!problem.hasGradient) {
       const value = objectiveAt(phi);
       centralDifferences(objectiveAt, phi, gradient);
@@ -112,8 +115,11 @@ export function fitByMaximumLikelihood(functionName: string, problem: Likelihood
   const estimate = result.x.map(Math.exp);
   let gradientNorm = 0;
   for (const component of result.gradient) gradientNorm = Math.max(gradientNorm, Math.abs(component));
-  // Rounding can stop the line search a hair short of the tolerance: still a maximum.
-  const converged = result.converged || (result.reason === 'no_progress' && gradientNorm <= 1e-6 * Math.max(1, Math.abs(result.value)));
+  // Rounding can stop the line search a hair short of the tolerance: still a maximum, unless a
+  // parameter is running off to the edge of the box.
+  const atLimit = result.x.some((value) => Math.abs(value) > LOG_LIMIT);
+  const converged = !atLimit && (result.converged || (result.reason === 'no_progress' && gradientNorm <= 1e-6 * Math.max(1, Math.abs(result.value))));
+  const stopReason: FitSummary['stopReason'] = atLimit ? 'parameter_limit' : converged ? 'gradient' : result.reason;
   if (!estimate.every((value) => Number.isFinite(value) && value > 0) || !Number.isFinite(result.value)) {
     throw new ModelError('not_converged', `${functionName} found no finite estimate (the optimiser ended at ${names.map((name, i) => `${name} = ${quoteValue(estimate[i])}`).join(', ')})`, problem.kind);
   }
@@ -121,7 +127,9 @@ export function fitByMaximumLikelihood(functionName: string, problem: Likelihood
   if (!converged && options.strict) {
     throw new ModelError(
       'not_converged',
-      `${functionName} did not converge in ${result.iterations} iterations (stopped: ${result.reason}, gradient ${gradientNorm.toExponential(2)}); try other initialParameters, a penalizer, or more maxIterations`,
+      atLimit
+        ? `${functionName} did not converge: ${names.filter((_, i) => Math.abs(result.x[i] as number) > LOG_LIMIT).join(', ')} ran off towards 0 or infinity (the data do not identify it); a penalizer keeps parameters finite`
+        : `${functionName} did not converge in ${result.iterations} iterations (stopped: ${result.reason}, gradient ${gradientNorm.toExponential(2)}); try other initialParameters, a penalizer, or more maxIterations`,
       problem.kind,
     );
   }
@@ -131,8 +139,22 @@ export function fitByMaximumLikelihood(functionName: string, problem: Likelihood
   return {
     parameters,
     standardErrors,
-    summary: { logLikelihood, penalizer, converged, stopReason: converged ? 'gradient' : result.reason, iterations: result.iterations, gradientNorm },
+    summary: { logLikelihood, penalizer, converged, stopReason, iterations: result.iterations, gradientNorm },
   };
+}
+
+/**
+ * The optimiser searches parameters in [1e-8, 1e8]. A maximum-likelihood estimate found near an
+ * edge of that box (beyond [1e-6, 1e6]) is a parameter running off to 0 or infinity: the data do
+ * not identify it (purchase rates with no spread across customers send r and α to infinity
+ * together), and the fit is reported as not converged.
+ */
+const LOG_BOUND = Math.log(1e8);
+const LOG_LIMIT = Math.log(1e6);
+
+function outOfBounds(phi: Float64Array): boolean {
+  for (const value of phi) if (!(Math.abs(value) <= LOG_BOUND)) return true;
+  return false;
 }
 
 /** ∂f/∂φᵢ by central differences, with steps scaled to each coordinate. */

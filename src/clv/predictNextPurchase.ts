@@ -41,14 +41,14 @@ export interface NextPurchase {
  * @category Lifetime value
  */
 export function predictNextPurchase(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, customer: BtydCustomer & { readonly asOf: number }): NextPurchase {
-  const formulas = bindTransactionModel('predictNextPurchase', model);
-  const summary = requireBtydSummary('predictNextPurchase', customer, formulas.timeUnit);
+  const bound = bindTransactionModel('predictNextPurchase', model);
+  const summary = requireBtydSummary('predictNextPurchase', customer, bound.timeUnit);
   const asOf = (customer as { asOf?: unknown }).asOf;
   if (typeof asOf !== 'number' || !Number.isFinite(asOf)) {
     throw new ValidationError('predictNextPurchase', [{ index: 0, path: ['asOf'], code: 'invalid_type', message: `expected asOf in epoch ms, received ${quoteValue(asOf)}` }], 1, 1);
   }
-  const { shape, rate } = formulas.purchaseRatePosterior(summary);
+  const { shape, rate } = bound.formulas.purchaseRatePosterior(bound.parameters, summary);
   const wait = rate * Math.expm1(Math.LN2 / shape);
-  const days = checkFinite('predictNextPurchase', formulas.kind, formulas.timeUnit === 'weeks' ? wait * 7 : wait, 'the median wait');
-  return { at: asOf + days * DAY, daysAfterAsOf: days, probabilityAlive: Math.exp(formulas.logProbabilityAlive(summary)) };
+  const days = checkFinite('predictNextPurchase', bound.kind, bound.timeUnit === 'weeks' ? wait * 7 : wait, 'the median wait');
+  return { at: asOf + days * DAY, daysAfterAsOf: days, probabilityAlive: Math.exp(bound.formulas.logProbabilityAlive(bound.parameters, summary)) };
 }

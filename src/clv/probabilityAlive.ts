@@ -17,7 +17,7 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
  * @returns A probability in [0, 1].
  * @throws {ValidationError} for a prospect or an invalid summary.
  * @throws {ModelError} for a model that is not a fitted transaction model.
- * @see Fader, Hardie & Lee (2005), eq. (11); Fader & Hardie (2005) note, eq. (18).
+ * @see Fader, Hardie & Lee (2008), "Computing P(alive) using the BG/NBD model" (note 021); Fader & Hardie (2005), "A note on deriving the Pareto/NBD model", section 5.
  *
  * @example
  * ```ts
@@ -31,7 +31,7 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
  * @category Lifetime value
  */
 export function probabilityAlive(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, customer: BtydCustomer): number {
-  const formulas = bindTransactionModel('probabilityAlive', model);
-  const summary = requireBtydSummary('probabilityAlive', customer, formulas.timeUnit);
-  return checkFinite('probabilityAlive', formulas.kind, Math.exp(formulas.logProbabilityAlive(summary)), 'P(alive)');
+  const bound = bindTransactionModel('probabilityAlive', model);
+  const summary = requireBtydSummary('probabilityAlive', customer, bound.timeUnit);
+  return checkFinite('probabilityAlive', bound.kind, Math.exp(bound.formulas.logProbabilityAlive(bound.parameters, summary)), 'P(alive)');
 }

@@ -25,11 +25,11 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
  * @category Lifetime value
  */
 export function probabilityOfPurchases(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, n: number, period: Duration): number {
-  const formulas = bindTransactionModel('probabilityOfPurchases', model);
+  const bound = bindTransactionModel('probabilityOfPurchases', model);
   if (!Number.isInteger(n) || n < 0 || n > 1e6) {
     throw new ConfigurationError('invalid_option', `probabilityOfPurchases expects \`n\` to be a whole number from 0 to 1e6, received ${quoteValue(n)}`, ['n']);
   }
-  const t = durationIn('probabilityOfPurchases', period, formulas.timeUnit, ['period']);
-  const probability = checkFinite('probabilityOfPurchases', formulas.kind, formulas.probabilityOfPurchases(n, t), 'P(X(t) = n)');
+  const t = durationIn('probabilityOfPurchases', period, bound.timeUnit, ['period']);
+  const probability = checkFinite('probabilityOfPurchases', bound.kind, bound.formulas.probabilityOfPurchases(bound.parameters, n, t), 'P(X(t) = n)');
   return Math.min(1, Math.max(0, probability));
 }

@@ -31,14 +31,10 @@ export function readBtydSummary(customer: unknown, index: number, unit: TimeUnit
   if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > MAX_REPEAT_PURCHASES) {
     return issue(index, ['repeatPurchases'], 'invalid_value', `expected a whole number from 0 to 1e7, received ${quoteValue(x)}`);
   }
-  for (const [name, value] of [
-    ['firstToLastPurchase', tx],
-    ['firstPurchaseToAsOf', T],
-  ] as const) {
-    if (typeof value !== 'number') return issue(index, [name], 'invalid_type', `expected a number, received ${quoteValue(value)}`);
-    if (!Number.isFinite(value)) return issue(index, [name], 'non_finite', `expected a finite number, received ${quoteValue(value)}`);
-    if (value < 0 || value > 1e7) return issue(index, [name], 'out_of_range', `expected a duration from 0 to 1e7, received ${quoteValue(value)}`);
-  }
+  const txProblem = durationProblem(index, 'firstToLastPurchase', tx);
+  if (txProblem) return txProblem;
+  const ageProblem = durationProblem(index, 'firstPurchaseToAsOf', T);
+  if (ageProblem) return ageProblem;
   const factor = timeUnit === unit ? 1 : timeUnit === 'days' ? 1 / 7 : 7;
   const summary = { x, tx: (tx as number) * factor, T: (T as number) * factor };
   if (summary.tx > summary.T * (1 + 1e-12)) return issue(index, ['firstToLastPurchase'], 'out_of_range', `expected at most firstPurchaseToAsOf (${quoteValue(T)}), received ${quoteValue(tx)}`);
@@ -54,6 +50,14 @@ export function requireBtydSummary(functionName: string, customer: unknown, unit
   }
   if ('code' in summary) throw new ValidationError(functionName, [summary], 1, 1);
   return summary;
+}
+
+/** The problem with a duration field, or `null` when it is a finite number from 0 to 1e7. */
+function durationProblem(index: number, name: string, value: unknown): RowIssue | null {
+  if (typeof value === 'number' && value >= 0 && value <= 1e7) return null;
+  if (typeof value !== 'number') return issue(index, [name], 'invalid_type', `expected a number, received ${quoteValue(value)}`);
+  if (!Number.isFinite(value)) return issue(index, [name], 'non_finite', `expected a finite number, received ${quoteValue(value)}`);
+  return issue(index, [name], 'out_of_range', `expected a duration from 0 to 1e7, received ${quoteValue(value)}`);
 }
 
 function issue(index: number, path: RowIssue['path'], code: RowIssue['code'], message: string): RowIssue {

@@ -11,7 +11,7 @@ const fit = z.object({
   excluded: z.record(z.string(), count),
   penalizer: z.number().check(z.gte(0)),
   converged: z.boolean(),
-  stopReason: z.enum(['gradient', 'no_progress', 'iteration_limit']),
+  stopReason: z.enum(['gradient', 'no_progress', 'iteration_limit', 'parameter_limit']),
   iterations: count,
   gradientNorm: z.number().check(z.gte(0)),
 });
@@ -51,9 +51,10 @@ export type ClvModel = BgNbdModel | ModifiedBgNbdModel | ParetoNbdModel | GammaG
  *
  * @example
  * ```ts
- * import { fitBgNbd, readClvModel, probabilityAlive } from 'clientele';
- * const week = (x: number, tx: number, T: number) => ({ repeatPurchases: x, firstToLastPurchase: tx, firstPurchaseToAsOf: T, timeUnit: 'weeks' as const });
- * const stored = JSON.stringify(fitBgNbd([week(0, 0, 30), week(2, 20, 30), week(5, 28, 30), week(1, 4, 30), week(3, 9, 25)]));
+ * import { fitBgNbd, readClvModel } from 'clientele';
+ * import { simulateBtydSummaries } from 'clientele/sample';
+ * const customers = simulateBtydSummaries({ model: { kind: 'bgnbd', r: 0.25, alpha: 4, a: 0.8, b: 2.4 }, customers: 500, seed: 'docs', observationLength: 39 });
+ * const stored = JSON.stringify(fitBgNbd(customers));
  * const model = readClvModel(JSON.parse(stored));
  * model.kind; // => 'bgnbd'
  * Object.isFrozen(model); // => true

@@ -41,10 +41,21 @@ export interface Summarizer {
   result(): CustomerFeatures[];
 }
 
-type ResolvedSettings = FeatureSettings & { readonly timeZone: string };
+/** Summary options after checking, with the day-number function of the time zone. */
+export type ResolvedSettings = FeatureSettings & { readonly timeZone: string };
 
 /** The state and settings behind each summarizer, reachable only from this module (so `merge` can read another's). */
 const internals = new WeakMap<Summarizer, { readonly state: SummaryState; readonly settings: ResolvedSettings }>();
+
+/**
+ * The state and settings behind a summarizer, for functions of this layer that need more than
+ * `result()` gives (the purchase days of each customer). Not exported from the package.
+ */
+export function summaryStateOf(summarizer: Summarizer): { readonly state: SummaryState; readonly settings: ResolvedSettings } {
+  const found = internals.get(summarizer);
+  if (found === undefined) throw new TypeError('summaryStateOf expects a summarizer made by createSummarizer');
+  return found;
+}
 
 function positiveInteger(functionName: string, name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;

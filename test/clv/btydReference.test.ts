@@ -16,7 +16,7 @@ import reference from '../fixtures/btydReference.json';
 import { betaGeometricLogLikelihood } from '../../src/clv/bgNbd/betaGeometricLogLikelihood';
 import { gammaGammaLogLikelihood } from '../../src/clv/gammaGamma/gammaGammaLogLikelihood';
 import { groupBtydSummaries } from '../../src/clv/groupBtydSummaries';
-import { paretoNbdLogLikelihood } from '../../src/clv/paretoNbd/paretoNbdLogLikelihood';
+import { pairDeathIntegrals, paretoNbdLogLikelihood } from '../../src/clv/paretoNbd/paretoNbdLogLikelihood';
 
 interface Case {
   readonly x: number;
@@ -45,7 +45,7 @@ function modelOf(kind: TransactionModel['kind'], params: Record<string, number>)
 
 function logLikelihoodOf(kind: TransactionModel['kind'], params: Record<string, number>, item: Case): number {
   const groups = groupBtydSummaries('test', kind, [customer(item)]);
-  if (kind === 'paretonbd') return paretoNbdLogLikelihood(groups, Float64Array.of(params.r as number, params.alpha as number, params.s as number, params.beta as number));
+  if (kind === 'paretonbd') return paretoNbdLogLikelihood(groups, pairDeathIntegrals(groups), Float64Array.of(params.r as number, params.alpha as number, params.s as number, params.beta as number));
   return betaGeometricLogLikelihood(kind, groups, Float64Array.of(params.r as number, params.alpha as number, params.a as number, params.b as number), null);
 }
 

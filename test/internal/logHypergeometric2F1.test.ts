@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import reference from '../fixtures/btydReference.json';
-import { logHypergeometric2F1 } from '../../src/internal/logHypergeometric2F1';
+import { logHypergeometric2F1, logHypergeometric2F1AdjacentC } from '../../src/internal/logHypergeometric2F1';
 
 describe('logHypergeometric2F1', () => {
   it(`matches mpmath on ${reference.hyp2f1.length} points, z up to 0.999 and results up to 1e300`, () => {
@@ -30,5 +30,25 @@ describe('logHypergeometric2F1', () => {
 
   it('gives up (NaN) rather than return a truncated sum when z is within 1e-7 of 1', () => {
     expect(logHypergeometric2F1(1.5, 2.5, 1, 1 - 1e-7)).toBeNaN();
+  });
+});
+
+describe('logHypergeometric2F1AdjacentC', () => {
+  it('matches mpmath on every c = a + 1 point, including z = 0.999 where it transforms to 1 − z', () => {
+    const points = reference.hyp2f1.filter(({ a, c }) => c === a + 1);
+    expect(points.length).toBeGreaterThan(100);
+    let worst = 0;
+    for (const { a, b, z, value } of points) worst = Math.max(worst, Math.abs(logHypergeometric2F1AdjacentC(a, b, z) - Math.log(value)));
+    // The transformation's two terms cancel by up to e³, so up to two digits go.
+    expect(worst).toBeLessThan(2e-12);
+  });
+
+  it('agrees with the plain series where both apply, on both sides of b = 1 and near it', () => {
+    for (const b of [0.3, 0.9989, 1.0011, 1.5, 1.999]) {
+      for (const z of [0.8, 0.9, 0.97]) {
+        const series = logHypergeometric2F1(1.3, b, 2.3, z);
+        expect(Math.abs(logHypergeometric2F1AdjacentC(1.3, b, z) - series), `b = ${b}, z = ${z}`).toBeLessThan(1e-11);
+      }
+    }
   });
 });

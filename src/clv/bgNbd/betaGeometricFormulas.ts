@@ -26,19 +26,21 @@ export function betaGeometricFormulas(variant: BetaGeometricVariant): Transactio
     if (x === 0 && k === 0) return 0;
     return -log1pExp(Math.log(a) - Math.log(b + x - 1 + k) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
   };
-  const conditionalExpectedPurchases = (parameters: BetaGeometricParameters, t: number, summary: BtydSummary): number => {
+  const expectedPurchasesIfAlive = ({ r, alpha, a, b }: BetaGeometricParameters, t: number, { x, T }: BtydSummary): number => {
     if (t === 0) return 0;
-    const { r, alpha, a, b } = parameters;
-    const { x, T } = summary;
     const c = a + b + x - 1 + k;
     const logPower = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t));
     const logF = logHypergeometric2F1(r + x, b + x + k, c, t / (alpha + T + t));
     const bracket = -Math.expm1(logPower + logF);
-    return (c / (a - 1)) * bracket * Math.exp(logProbabilityAlive(parameters, summary));
+    return (c / (a - 1)) * bracket;
   };
   return {
-    expectedPurchases: (parameters, t) => conditionalExpectedPurchases(parameters, t, { x: 0, tx: 0, T: 0 }),
-    conditionalExpectedPurchases,
+    // A new customer is one with x = t_x = T = 0, alive for sure under BG/NBD; MBG/NBD's first coin toss is P(alive) = b/(a+b).
+    expectedPurchases: (parameters, t) => {
+      const origin = { x: 0, tx: 0, T: 0 };
+      return expectedPurchasesIfAlive(parameters, t, origin) * Math.exp(logProbabilityAlive(parameters, origin));
+    },
+    expectedPurchasesIfAlive,
     logProbabilityAlive,
     probabilityOfPurchases: ({ r, alpha, a, b }, n, t) => {
       const logP = Math.log(alpha) - Math.log(alpha + t);

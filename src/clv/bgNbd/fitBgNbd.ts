@@ -21,11 +21,13 @@ import { fitBetaGeometric } from './fitBetaGeometric';
  * @example
  * ```ts
  * import { fitBgNbd } from 'clientele';
- * const week = (x: number, tx: number, T: number) => ({ repeatPurchases: x, firstToLastPurchase: tx, firstPurchaseToAsOf: T, timeUnit: 'weeks' as const });
- * const model = fitBgNbd([week(0, 0, 30), week(2, 20, 30), week(5, 28, 30), week(1, 4, 30), week(0, 0, 12), week(3, 9, 25)]);
- * model.kind; // => 'bgnbd'
- * model.timeUnit; // => 'weeks'
+ * import { simulateBtydSummaries } from 'clientele/sample';
+ * // 2,000 customers drawn from a BG/NBD with r = 0.25, α = 4, a = 0.8, b = 2.4, over 39 weeks.
+ * const customers = simulateBtydSummaries({ model: { kind: 'bgnbd', r: 0.25, alpha: 4, a: 0.8, b: 2.4 }, customers: 2000, seed: 'docs', observationLength: 39, firstPurchaseSpread: 12, wholeDays: true });
+ * const model = fitBgNbd(customers);
  * model.fit.converged; // => true
+ * model.timeUnit; // => 'weeks'
+ * [model.parameters.r.toFixed(2), model.parameters.alpha.toFixed(1)]; // => ['0.23', '3.8']
  * ```
  * @category Lifetime value
  */

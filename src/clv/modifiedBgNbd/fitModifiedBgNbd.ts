@@ -17,10 +17,12 @@ import { fitBetaGeometric } from '../bgNbd/fitBetaGeometric';
  * @example
  * ```ts
  * import { fitModifiedBgNbd, probabilityAlive } from 'clientele';
- * const week = (x: number, tx: number, T: number) => ({ repeatPurchases: x, firstToLastPurchase: tx, firstPurchaseToAsOf: T, timeUnit: 'weeks' as const });
- * const model = fitModifiedBgNbd([week(0, 0, 30), week(2, 20, 30), week(5, 28, 30), week(1, 4, 30), week(0, 0, 12), week(3, 9, 25)]);
- * model.kind; // => 'mbgnbd'
- * probabilityAlive(model, week(0, 0, 30)) < 1; // => true
+ * import { simulateBtydSummaries } from 'clientele/sample';
+ * const customers = simulateBtydSummaries({ model: { kind: 'mbgnbd', r: 0.25, alpha: 4, a: 0.8, b: 2.4 }, customers: 2000, seed: 'docs', observationLength: 39, firstPurchaseSpread: 12, wholeDays: true });
+ * const model = fitModifiedBgNbd(customers);
+ * model.fit.converged; // => true
+ * // A one-time buyer quiet for 30 weeks may be gone (BG/NBD would say 1).
+ * probabilityAlive(model, { repeatPurchases: 0, firstToLastPurchase: 0, firstPurchaseToAsOf: 30, timeUnit: 'weeks' }).toFixed(2); // => '0.59'
  * ```
  * @category Lifetime value
  */

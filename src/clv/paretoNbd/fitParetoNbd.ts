@@ -2,7 +2,7 @@ import type { BtydCustomer } from '../BtydCustomer';
 import type { FitOptions, ParetoNbdModel, ParetoNbdParameters } from '../ClvModel';
 import { fitByMaximumLikelihood, resolveFitOptions } from '../fitByMaximumLikelihood';
 import { groupBtydSummaries } from '../groupBtydSummaries';
-import { paretoNbdLogLikelihood } from './paretoNbdLogLikelihood';
+import { pairDeathIntegrals, paretoNbdLogLikelihood } from './paretoNbdLogLikelihood';
 
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
@@ -23,11 +23,12 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  *
  * @example
  * ```ts
- * import { fitParetoNbd } from 'clientele';
- * const week = (x: number, tx: number, T: number) => ({ repeatPurchases: x, firstToLastPurchase: tx, firstPurchaseToAsOf: T, timeUnit: 'weeks' as const });
- * const model = fitParetoNbd([week(0, 0, 30), week(2, 20, 30), week(5, 28, 30), week(1, 4, 30), week(0, 0, 12), week(3, 9, 25)]);
- * model.kind; // => 'paretonbd'
- * Object.keys(model.parameters); // => ['r', 'alpha', 's', 'beta']
+ * import { fitParetoNbd, probabilityAlive } from 'clientele';
+ * import { simulateBtydSummaries } from 'clientele/sample';
+ * const customers = simulateBtydSummaries({ model: { kind: 'paretonbd', r: 0.55, alpha: 10, s: 0.6, beta: 12 }, customers: 2000, seed: 'docs', observationLength: 39, firstPurchaseSpread: 12, wholeDays: true });
+ * const model = fitParetoNbd(customers);
+ * model.fit.converged; // => true
+ * probabilityAlive(model, { repeatPurchases: 0, firstToLastPurchase: 0, firstPurchaseToAsOf: 30, timeUnit: 'weeks' }).toFixed(2); // => '0.37'
  * ```
  * @category Lifetime value
  */
@@ -36,10 +37,11 @@ export function fitParetoNbd(customers: readonly BtydCustomer[], options?: FitOp
   // Start at r = s = 1 with α matching the observed repeat rate and β the mean age.
   const meanAge = Math.min(1e6, Math.max(1e-3, groups.totalAge / groups.customers));
   const alpha = groups.totalRepeatPurchases > 0 ? Math.min(1e6, Math.max(1e-3, groups.totalAge / groups.totalRepeatPurchases)) : 1;
+  const pairs = pairDeathIntegrals(groups);
   const resolved = resolveFitOptions('fitParetoNbd', options, NAMES, [1, alpha, 1, meanAge]);
   const estimate = fitByMaximumLikelihood(
     'fitParetoNbd',
-    { kind: 'paretonbd', names: NAMES, customers: groups.customers, hasGradient: false, logLikelihood: (theta) => paretoNbdLogLikelihood(groups, theta) },
+    { kind: 'paretonbd', names: NAMES, customers: groups.customers, hasGradient: false, logLikelihood: (theta) => paretoNbdLogLikelihood(groups, pairs, theta) },
     resolved,
   );
   return {

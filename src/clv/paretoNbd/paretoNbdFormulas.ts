@@ -23,11 +23,7 @@ function powerIntegral(sMinusOne: number, u: number): number {
  */
 export const paretoNbdFormulas: TransactionModelFormulas<ParetoNbdParameters> = {
   expectedPurchases: ({ r, alpha, s, beta }, t) => ((r * beta) / alpha) * powerIntegral(s - 1, t / beta),
-  conditionalExpectedPurchases: (parameters, t, summary) => {
-    const { r, alpha, s, beta } = parameters;
-    const { x, T } = summary;
-    return ((r + x) * (beta + T) / (alpha + T)) * powerIntegral(s - 1, t / (beta + T)) * Math.exp(paretoNbdFormulas.logProbabilityAlive(parameters, summary));
-  },
+  expectedPurchasesIfAlive: ({ r, alpha, s, beta }, t, { x, T }) => (((r + x) * (beta + T)) / (alpha + T)) * powerIntegral(s - 1, t / (beta + T)),
   logProbabilityAlive: (parameters, summary) => {
     const { alive, dead } = paretoNbdTerms(parameters, summary);
     return -log1pExp(dead - alive);
