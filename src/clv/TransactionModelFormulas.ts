@@ -9,7 +9,8 @@ export interface TransactionModelFormulas<Parameters> {
   expectedPurchases(parameters: Parameters, t: number): number;
   /**
    * E[Y(t) | alive at T, x, t_x, T]: expected purchases in (T, T + t] of a customer with this
-   * summary who is still alive at T. Times P(alive) it is the conditional expectation.
+   * summary who is still alive at T. Times P(alive) it is the conditional expectation. It
+   * depends on x and T only, never on t_x (callers may share it between customers).
    */
   expectedPurchasesIfAlive(parameters: Parameters, t: number, summary: BtydSummary): number;
   /** ln P(alive at T | x, t_x, T). */

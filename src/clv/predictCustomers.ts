@@ -69,6 +69,8 @@ export function predictCustomers(
   const issues: RowIssue[] = [];
   let rejected = 0;
   const predictions: CustomerPrediction[] = new Array<CustomerPrediction>(customers.length);
+  // Expected purchases if alive depend on x and T only, which many customers share: each is computed once.
+  const ifAliveByX = new Map<number, Map<number, number>>();
   for (let index = 0; index < customers.length; index += 1) {
     const customer = customers[index];
     const summary = readBtydSummary(customer, index, timeUnit);
@@ -85,7 +87,17 @@ export function predictCustomers(
     }
     const logAlive = formulas.logProbabilityAlive(parameters, summary);
     const alive = Math.exp(logAlive);
-    const expected = checkFinite(name, kind, formulas.expectedPurchasesIfAlive(parameters, t, summary) * alive, 'E[Y(t) | x, t_x, T]');
+    let byT = ifAliveByX.get(summary.x);
+    if (byT === undefined) {
+      byT = new Map();
+      ifAliveByX.set(summary.x, byT);
+    }
+    let ifAlive = byT.get(summary.T);
+    if (ifAlive === undefined) {
+      ifAlive = formulas.expectedPurchasesIfAlive(parameters, t, summary);
+      byT.set(summary.T, ifAlive);
+    }
+    const expected = checkFinite(name, kind, ifAlive * alive, 'E[Y(t) | x, t_x, T]');
     const asOf = (customer as { asOf?: unknown }).asOf;
     let nextPurchaseAt: number | null = null;
     if (typeof asOf === 'number' && Number.isFinite(asOf)) {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../internal/deepFreeze';
 import type { BetaGeometricParameters, BgNbdModel, FitOptions, ModifiedBgNbdModel } from '../ClvModel';
 import { fitByMaximumLikelihood, resolveFitOptions } from '../fitByMaximumLikelihood';
 import { groupBtydSummaries } from '../groupBtydSummaries';
@@ -27,12 +28,12 @@ export function fitBetaGeometric<Variant extends BetaGeometricVariant>(
     },
     resolved,
   );
-  return {
+  return deepFreeze({
     kind: variant,
     version: 1,
     timeUnit: groups.timeUnit,
     parameters: estimate.parameters as unknown as BetaGeometricParameters,
     standardErrors: estimate.standardErrors as unknown as BetaGeometricParameters | null,
     fit: { ...estimate.summary, customers: groups.customers, excluded: { prospects: groups.excludedProspects } },
-  } as unknown as Variant extends 'bgnbd' ? BgNbdModel : ModifiedBgNbdModel;
+  }) as unknown as Variant extends 'bgnbd' ? BgNbdModel : ModifiedBgNbdModel;
 }

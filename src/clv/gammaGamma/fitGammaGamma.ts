@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../internal/deepFreeze';
 import { ModelError, ValidationError, quoteValue, type RowIssue } from '../../errors';
 import type { SpendCustomer } from '../BtydCustomer';
 import type { FitOptions, GammaGammaModel, GammaGammaParameters } from '../ClvModel';
@@ -83,11 +84,11 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Fit
     { kind: 'gammagamma', names: NAMES, customers: x.length, hasGradient: true, logLikelihood: (theta, gradient) => gammaGammaLogLikelihood(columns, theta, gradient) },
     resolved,
   );
-  return {
+  return deepFreeze({
     kind: 'gammagamma',
     version: 1,
     parameters: estimate.parameters as unknown as GammaGammaParameters,
     standardErrors: estimate.standardErrors as unknown as GammaGammaParameters | null,
     fit: { ...estimate.summary, customers: x.length, excluded: { noRepeatPurchase, nonPositiveValue } },
-  };
+  });
 }

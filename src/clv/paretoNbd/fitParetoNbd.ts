@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../internal/deepFreeze';
 import type { BtydCustomer } from '../BtydCustomer';
 import type { FitOptions, ParetoNbdModel, ParetoNbdParameters } from '../ClvModel';
 import { fitByMaximumLikelihood, resolveFitOptions } from '../fitByMaximumLikelihood';
@@ -44,12 +45,12 @@ export function fitParetoNbd(customers: readonly BtydCustomer[], options?: FitOp
     { kind: 'paretonbd', names: NAMES, customers: groups.customers, hasGradient: false, logLikelihood: (theta) => paretoNbdLogLikelihood(groups, pairs, theta) },
     resolved,
   );
-  return {
+  return deepFreeze({
     kind: 'paretonbd',
     version: 1,
     timeUnit: groups.timeUnit,
     parameters: estimate.parameters as unknown as ParetoNbdParameters,
     standardErrors: estimate.standardErrors as unknown as ParetoNbdParameters | null,
     fit: { ...estimate.summary, customers: groups.customers, excluded: { prospects: groups.excludedProspects } },
-  };
+  });
 }
