@@ -1,5 +1,18 @@
 import { median, quantileSorted } from 'simple-statistics';
-import { buyerTypes, parseCustomers, parseInteractions, parseTransactions, profileSegments, rfm, summarize, valueTiers, type CustomerFeatures } from '../index';
+import {
+  buyerTypes,
+  customerLifetimeValue,
+  fitBgNbd,
+  fitGammaGamma,
+  parseCustomers,
+  parseInteractions,
+  parseTransactions,
+  profileSegments,
+  rfm,
+  summarize,
+  valueTiers,
+  type CustomerFeatures,
+} from '../index';
 import { generateSample } from '../sample/index';
 import { formatCount, formatMoney, formatShare, formatTable } from './formatTable';
 
@@ -64,6 +77,16 @@ export function runDemo(options: DemoOptions): string {
   const types = buyerTypes(features);
   const typeCounts = new Map<string, number>();
   for (const entry of types.types) typeCounts.set(entry.type, (typeCounts.get(entry.type) ?? 0) + 1);
+
+  // Predicted value: BG/NBD for purchases, Gamma-Gamma for spend, 12 months ahead.
+  const transactionModel = fitBgNbd(buyers);
+  const valueModel = fitGammaGamma(buyers);
+  const lifetime = customerLifetimeValue({ transactionModel, valueModel, customers: buyers, horizon: { months: 12 }, discountRate: 0.01 });
+  const featuresById = new Map(buyers.map((customer) => [customer.customerId, customer]));
+  const byValue = [...lifetime.customers].sort((a, b) => (b.lifetimeValue ?? 0) - (a.lifetimeValue ?? 0));
+  const expectedPurchaseTotal = lifetime.customers.reduce((sum, entry) => sum + (entry.expectedPurchases ?? 0), 0);
+  const probablyGone = lifetime.customers.filter((entry) => (entry.probabilityAlive ?? 1) < 0.3);
+  const probablyGoneRevenue = probablyGone.reduce((sum, entry) => sum + (featuresById.get(entry.customerId)?.monetaryTotal ?? 0), 0);
 
   const recencies = buyers.map((customer) => customer.daysSinceLastPurchase as number).sort((a, b) => a - b);
   const scores = features.flatMap((customer) => (customer.meanInteractionScore === null ? [] : [customer.meanInteractionScore]));
@@ -137,6 +160,28 @@ export function runDemo(options: DemoOptions): string {
       tiers.summary.map((tier) => [tier.tier, formatCount(tier.customers), formatShare(tier.customerShare), formatShare(tier.valueShare)]),
     ),
     `  buyer types: ${['continuous', 'repeat', 'one_time', 'one_time_bulk', 'never_purchased'].map((type) => `${type.replaceAll('_', ' ')} ${formatCount(typeCounts.get(type) ?? 0)}`).join(', ')}`,
+    '',
+    `What are they worth? BG/NBD and Gamma-Gamma fitted on ${formatCount(transactionModel.fit.customers)} buyers (${transactionModel.fit.converged ? 'converged' : 'NOT converged'}), next 12 months, 1% a month discount`,
+    `  expected purchases ${formatCount(expectedPurchaseTotal)}, expected revenue ${formatMoney(lifetime.totalLifetimeValue)} (discounted)`,
+    `  probably gone (P(alive) below 30%): ${formatCount(probablyGone.length)} buyers, who brought ${formatShare(probablyGoneRevenue / revenue)} of revenue so far`,
+    formatTable(
+      [
+        { heading: 'customer' },
+        { heading: 'orders', align: 'right' },
+        { heading: 'P(alive)', align: 'right' },
+        { heading: 'purchases next 12 mo', align: 'right' },
+        { heading: 'value per purchase', align: 'right' },
+        { heading: 'CLV 12 mo', align: 'right' },
+      ],
+      byValue.slice(0, 5).map((entry) => [
+        entry.customerId,
+        formatCount(featuresById.get(entry.customerId)?.orders ?? 0),
+        formatShare(entry.probabilityAlive ?? 0),
+        (entry.expectedPurchases ?? 0).toFixed(1),
+        formatMoney(entry.expectedAverageValue),
+        formatMoney(entry.lifetimeValue ?? 0),
+      ]),
+    ),
     '',
     'What do they buy?',
     formatTable(
