@@ -60,6 +60,8 @@ export interface CustomerFeatures {
   readonly medianInterpurchaseDays: number | null;
   /** Mean calendar days between consecutive purchase days; needs 2 purchase days. */
   readonly meanInterpurchaseDays: number | null;
+  /** Calendar days between the last two purchase days: the gap the latest purchase ended (a long one after a steady rhythm is a comeback); needs 2 purchase days. */
+  readonly lastInterpurchaseDays: number | null;
   /** Coefficient of variation of the intervals (sample sd / mean): 0 is clockwork; needs 3 purchase days. */
   readonly interpurchaseCv: number | null;
   /** Last purchase plus the median interval, epoch ms: when this customer's own rhythm says they buy next. */

@@ -258,6 +258,8 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let medianInterval: number | null = null;
     let meanInterval: number | null = null;
     let cv: number | null = null;
+    // The intervals are in purchase order until sorted below.
+    const lastInterval = intervals >= 1 ? (scratch.interval[intervals - 1] as number) : null;
     if (intervals >= 1) {
       meanInterval = intervalSum / intervals;
       const sorted = scratch.interval;
@@ -323,6 +325,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       meanRepeatPurchaseValue: repeatPurchases > 0 ? repeatValueSum / repeatPurchases : null,
       medianInterpurchaseDays: medianInterval,
       meanInterpurchaseDays: meanInterval,
+      lastInterpurchaseDays: lastInterval,
       interpurchaseCv: cv,
       expectedNextPurchaseAt: medianInterval === null ? null : lastAt + medianInterval * DAY_MS,
       categoryShares: mix.shares,

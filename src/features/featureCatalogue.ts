@@ -56,6 +56,7 @@ export const FEATURE_CATALOGUE: { readonly [K in keyof CustomerFeatures]-?: Feat
   firstPurchaseToAsOf: { type: 'number', nullable: true, unit: 'timeUnit', description: 'First purchase day to asOf (T).' },
   meanRepeatPurchaseValue: { type: 'number', nullable: true, unit: 'money', description: 'Mean net value of repeat purchase days (z̄).' },
   medianInterpurchaseDays: { type: 'number', nullable: true, unit: 'days', description: 'Median days between purchase days.' },
+  lastInterpurchaseDays: { type: 'number', nullable: true, unit: 'days', description: 'Days between the last two purchase days.' },
   meanInterpurchaseDays: { type: 'number', nullable: true, unit: 'days', description: 'Mean days between purchase days.' },
   interpurchaseCv: { type: 'number', nullable: true, unit: 'ratio', description: 'Coefficient of variation of the intervals.' },
   expectedNextPurchaseAt: { type: 'instant', nullable: true, unit: 'epochMs', description: 'Last purchase plus the median interval.' },

@@ -74,6 +74,17 @@ describe('summarize', () => {
 
   it('computes cadence from the intervals between purchase days', () => {
     expect(ann.medianInterpurchaseDays).toBe(75); // intervals 60 and 90
+    expect(ann.lastInterpurchaseDays).toBe(90); // the later of the two
+    // The last gap is the latest one, not the longest: days 0, 50, 60 end with a gap of 10.
+    const [quick] = summarize(
+      [
+        { orderId: 'q1', customerId: 'q', at: '2026-01-01', amount: 5 },
+        { orderId: 'q2', customerId: 'q', at: '2026-02-20', amount: 5 },
+        { orderId: 'q3', customerId: 'q', at: '2026-03-02', amount: 5 },
+      ],
+      { asOf: '2026-03-31' },
+    );
+    expect(quick).toMatchObject({ lastInterpurchaseDays: 10, medianInterpurchaseDays: 30 });
     expect(ann.meanInterpurchaseDays).toBe(75);
     expect(ann.interpurchaseCv).toBeCloseTo(Math.sqrt(450) / 75, 12);
     expect(ann.expectedNextPurchaseAt).toBe(Date.UTC(2026, 5, 9) + 75 * DAY);
@@ -128,6 +139,7 @@ describe('summarize', () => {
       daysSinceLastPurchase: 0,
       meanRepeatPurchaseValue: null,
       medianInterpurchaseDays: null,
+      lastInterpurchaseDays: null,
       expectedNextPurchaseAt: null,
       interactionCount: 0,
       interactionCounts: {},
