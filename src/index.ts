@@ -83,6 +83,16 @@ export {
   type ValueTierSummary,
 } from './scores/value/valueTiers';
 export { buyerTypes, classifyBuyerType, type BuyerType, type BuyerTypeFeatures, type BuyerTypeOptions } from './scores/value/classifyBuyerType';
+export { LIFECYCLE_STAGES, type LifecycleStage, type LifecycleStageDefinition } from './scores/lifecycle/lifecycleStages';
+export type { IntervalSource, LifecycleClassification, LifecycleModel, LifecycleReason, LifecycleThresholds } from './scores/lifecycle/LifecycleModel';
+export { DEFAULT_LIFECYCLE_THRESHOLDS } from './scores/lifecycle/lifecycleThresholds';
+export type { LifecycleCustomer } from './scores/lifecycle/createLifecycleClassifier';
+export { fitLifecycle, type LifecycleOptions } from './scores/lifecycle/fitLifecycle';
+export { classifyLifecycle, type LifecycleResult } from './scores/lifecycle/classifyLifecycle';
+export { classifyLifecycleStage } from './scores/lifecycle/classifyLifecycleStage';
+export { readLifecycleModel } from './scores/lifecycle/readLifecycleModel';
+export { lifecycleTransitions, type LifecycleTransitions, type StageSnapshot } from './scores/lifecycle/lifecycleTransitions';
+export { lifecycleHistory, type LifecycleHistoryOptions, type LifecycleHistoryPoint } from './scores/lifecycle/lifecycleHistory';
 export type {
   BetaGeometricParameters,
   BgNbdModel,
