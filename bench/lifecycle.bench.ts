@@ -12,6 +12,7 @@ export function scenarios(): Scenario[] {
   const count = features.length.toLocaleString('en-US');
   return [
     { name: `classifyLifecycle, ${count} customers`, run: () => classifyLifecycle(features), budgetMs: 50 },
+    { name: `classifyLifecycle without sentences, ${count} customers`, run: () => classifyLifecycle(features, { sentences: false }), budgetMs: 50 },
     { name: `classifyLifecycle with BG/NBD P(alive), ${count} customers`, run: () => classifyLifecycle(features, { probabilityModel }) },
     {
       name: `classifyLifecycleStage, one customer (${calls.toLocaleString('en-US')} calls)`,

@@ -91,6 +91,7 @@ export { fitLifecycle, type LifecycleOptions } from './scores/lifecycle/fitLifec
 export { classifyLifecycle, type LifecycleResult } from './scores/lifecycle/classifyLifecycle';
 export { classifyLifecycleStage } from './scores/lifecycle/classifyLifecycleStage';
 export { readLifecycleModel } from './scores/lifecycle/readLifecycleModel';
+export { describeLifecycleReason, type LifecycleReasonFacts } from './scores/lifecycle/describeLifecycleReason';
 export { lifecycleTransitions, type LifecycleTransitions, type StageSnapshot } from './scores/lifecycle/lifecycleTransitions';
 export { lifecycleHistory, type LifecycleHistoryOptions, type LifecycleHistoryPoint } from './scores/lifecycle/lifecycleHistory';
 export type {

@@ -63,7 +63,7 @@ export type LifecycleReason = (
   | { readonly code: 'long_steady_tenure'; readonly daysSinceFirstPurchase: number; readonly orders: number; readonly interpurchaseCv: number }
   | { readonly code: 'within_rhythm'; readonly daysSinceLastPurchase: number; readonly usualIntervalDays: number; readonly factor: number; readonly intervalSource: IntervalSource }
 ) & {
-  /** The reason as a sentence in the language asked for. */
+  /** The reason as a sentence in the language asked for; empty when `classifyLifecycle` was asked for no sentences. */
   readonly text: string;
 };
 

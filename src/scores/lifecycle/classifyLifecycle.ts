@@ -1,4 +1,4 @@
-import { ValidationError, type RowIssue } from '../../errors';
+import { ConfigurationError, ValidationError, quoteValue, type RowIssue } from '../../errors';
 import { createLifecycleClassifier, type LifecycleCustomer } from './createLifecycleClassifier';
 import { fitLifecycleFor, type LifecycleOptions } from './fitLifecycle';
 import type { LifecycleClassification, LifecycleModel } from './LifecycleModel';
@@ -25,7 +25,7 @@ export interface LifecycleResult {
  * repeat purchase, whom it always calls alive).
  *
  * @param features - Customer features of one `asOf`.
- * @param options - `thresholds`, `probabilityModel`, `language`, `asOf`.
+ * @param options - `thresholds`, `probabilityModel`, `language`, `asOf`, `sentences`.
  * @returns The model, a classification per customer, and counts per stage.
  * @throws {ConfigurationError} `invalid_option` for unknown or contradictory thresholds.
  * @throws {ValidationError} when features miss a field the rules read, or describe different dates.
@@ -54,7 +54,10 @@ export interface LifecycleResult {
  */
 export function classifyLifecycle(features: readonly LifecycleCustomer[], options: LifecycleOptions = {}): LifecycleResult {
   const model = fitLifecycleFor('classifyLifecycle', features, options);
-  const classify = createLifecycleClassifier('classifyLifecycle', model);
+  if (options.sentences !== undefined && typeof options.sentences !== 'boolean') {
+    throw new ConfigurationError('invalid_option', `classifyLifecycle expects option \`sentences\` to be true or false, received ${quoteValue(options.sentences)}`, ['sentences']);
+  }
+  const classify = createLifecycleClassifier('classifyLifecycle', model, options.sentences ?? true);
   const counts = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage.id, 0])) as Record<LifecycleStage, number>;
   const stages: LifecycleClassification[] = new Array<LifecycleClassification>(features.length);
   const issues: RowIssue[] = [];

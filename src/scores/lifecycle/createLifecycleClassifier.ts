@@ -44,14 +44,14 @@ const REQUIRED: readonly (keyof LifecycleCustomer)[] = [
  * returning the facts that decided it. Returns a {@link RowIssue} for a customer whose features
  * are missing or malformed.
  */
-export function createLifecycleClassifier(functionName: string, model: LifecycleModel): (customer: unknown, index: number) => LifecycleClassification | RowIssue {
+export function createLifecycleClassifier(functionName: string, model: LifecycleModel, sentences = true): (customer: unknown, index: number) => LifecycleClassification | RowIssue {
   const { thresholds: t, populationIntervalDays, language } = model;
   const probability = model.probabilityModel === null ? null : bindTransactionModel(functionName, model.probabilityModel);
   const labels = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage.id, stage.label[language]])) as Record<LifecycleStage, string>;
   // One reason per classification, made at the rule with an empty `text` (so the sentence fills a
   // slot the object already has), then written here: no copies.
   const result = (customerId: string, stage: LifecycleStage, reason: LifecycleReason): LifecycleClassification => {
-    (reason as { text: string }).text = describeLifecycleReason(reason, language);
+    if (sentences) (reason as { text: string }).text = describeLifecycleReason(reason, language);
     return { customerId, stage, label: labels[stage], reason };
   };
 

@@ -66,7 +66,22 @@ const SENTENCES: Readonly<Record<RfmLanguage, Writers>> = {
 
 /**
  * Writes a lifecycle reason as a sentence in English, Simplified Chinese or Spanish, from its
- * facts (numbers rounded for reading; the reason object keeps them exact).
+ * facts (numbers rounded for reading; the reason object keeps them exact). `classifyLifecycle`
+ * does this for every customer unless asked not to (`sentences: false`); a dashboard that
+ * shows a few customers at a time can write them here on demand.
+ *
+ * @param reason - A reason's facts (a `LifecycleReason`, its `text` ignored).
+ * @param language - `en`, `zh` or `es`.
+ * @returns The sentence.
+ *
+ * @example
+ * ```ts
+ * import { describeLifecycleReason } from 'clientele';
+ * const reason = { code: 'overdue', daysSinceLastPurchase: 94, usualIntervalDays: 30, factor: 94 / 30, intervalSource: 'own' } as const;
+ * describeLifecycleReason(reason, 'en'); // => '94 days since the last purchase: 3.1 times their usual 30-day interval.'
+ * describeLifecycleReason(reason, 'zh'); // => '距上次购买已 94 天，是其平时购买间隔（30 天）的 3.1 倍。'
+ * ```
+ * @category Lifecycle
  */
 export function describeLifecycleReason(reason: LifecycleReasonFacts, language: RfmLanguage): string {
   const write = SENTENCES[language][reason.code] as (facts: LifecycleReasonFacts) => string;

@@ -18,6 +18,13 @@ export interface LifecycleOptions {
   readonly language?: RfmLanguage;
   /** The date the features must describe (epoch ms, as in `CustomerFeatures.asOf`); checked when given. */
   readonly asOf?: number;
+  /**
+   * Write each reason's sentence (`text`). Default `true`. Bulk scoring that shows sentences
+   * only on demand can pass `false` (reasons then have `text: ''`; `describeLifecycleReason`
+   * writes one when needed): on 100,000 customers that halves the time, which goes to keeping
+   * 100,000 strings.
+   */
+  readonly sentences?: boolean;
 }
 
 /** Used when no customer has two purchase intervals to learn the population's usual interval from. */

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ClienteleError,
+  type ClienteleError,
   classifyLifecycle,
   classifyLifecycleStage,
   ConfigurationError,
+  describeLifecycleReason,
   fitLifecycle,
   LIFECYCLE_STAGES,
   readLifecycleModel,
   ValidationError,
   type LifecycleCustomer,
+  type LifecycleReason,
   type TransactionModel,
 } from 'clientele';
 
@@ -183,9 +185,9 @@ describe('classifyLifecycle on a batch', () => {
   });
 
   it('rejects features without the cadence fields, naming the row and field', () => {
-    const { medianInterpurchaseDays: _dropped, ...withoutCadence } = customer();
+    const withoutCadence = Object.fromEntries(Object.entries(customer()).filter(([key]) => key !== 'medianInterpurchaseDays'));
     try {
-      classifyLifecycle([customer(), withoutCadence as LifecycleCustomer]);
+      classifyLifecycle([customer(), withoutCadence as unknown as LifecycleCustomer]);
       expect.fail('missing cadence was accepted');
     } catch (error) {
       expect((error as ValidationError).issues[0]).toMatchObject({ index: 1, path: ['medianInterpurchaseDays'], code: 'missing_field' });
@@ -216,6 +218,13 @@ describe('classifyLifecycle on a batch', () => {
   it('rejects a language or probability model it does not know', () => {
     expect(() => classifyLifecycle([], { language: 'fr' as 'en' })).toThrow(/language/);
     expect(() => classifyLifecycle([], { probabilityModel: { kind: 'rfm' } as unknown as TransactionModel })).toThrow(/transaction model/);
+  });
+
+  it('can leave the sentences out for bulk scoring, and write one on demand', () => {
+    const [entry] = classifyLifecycle([customer({ daysSinceLastPurchase: 94 })], { sentences: false }).stages;
+    expect(entry?.reason).toMatchObject({ code: 'overdue', text: '' });
+    expect(describeLifecycleReason(entry?.reason as LifecycleReason, 'es')).toBe('94 días desde la última compra: 3.1 veces su intervalo habitual de 30 días.');
+    expect(() => classifyLifecycle([], { sentences: 'no' as unknown as boolean })).toThrow(ConfigurationError);
   });
 
   it('never mutates its input', () => {
