@@ -25,5 +25,6 @@ import { bindTransactionModel, checkFinite } from './bindTransactionModel';
 export function churnProbability(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, customer: BtydCustomer): number {
   const bound = bindTransactionModel('churnProbability', model);
   const summary = requireBtydSummary('churnProbability', customer, bound.timeUnit);
-  return checkFinite('churnProbability', bound.kind, -Math.expm1(bound.formulas.logProbabilityAlive(bound.parameters, summary)), '1 − P(alive)');
+  // + 0 turns the −0 of −expm1(0) into 0.
+  return checkFinite('churnProbability', bound.kind, -Math.expm1(bound.formulas.logProbabilityAlive(bound.parameters, summary)) + 0, '1 − P(alive)');
 }

@@ -102,6 +102,9 @@ export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Cu
   // Period ends in the model's unit; the last period may be partial (a 365-day horizon in months).
   const periods = horizonDays / periodDays;
   const count = Math.ceil(periods - 1e-9);
+  if (!(count <= 10_000)) {
+    throw new ConfigurationError('invalid_option', `${name} would discount over ${Number.isFinite(count) ? count.toLocaleString('en-US') : 'infinitely many'} periods; use a longer \`unit\` (at most 10,000 periods in the horizon)`, ['unit']);
+  }
   const toModel = bound.timeUnit === 'weeks' ? 1 / 7 : 1;
   const ends = Array.from({ length: count }, (_, k) => Math.min(k + 1, periods) * periodDays * toModel);
   const discounts = ends.map((_, k) => (1 + discountRate) ** -(k + 1));
@@ -111,7 +114,7 @@ export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Cu
   const results = options.customers.map((customer, index): CustomerLifetimeValue => {
     const summary = readBtydSummary(customer, index, bound.timeUnit);
     if (summary !== null && 'code' in summary) throw new ValidationError(name, [summary], 1, options.customers.length);
-    const spend = readSpend(name, customer);
+    const spend = readSpend(name, customer, index, options.customers.length);
     const value = averageValue(p, q, gamma, spend);
     const customerId = String((customer as { customerId?: unknown }).customerId);
     if (summary === null) {

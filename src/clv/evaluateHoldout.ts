@@ -64,6 +64,7 @@ export interface HoldoutEvaluation {
 export function evaluateHoldout(model: Pick<TransactionModel, 'kind' | 'version' | 'timeUnit' | 'parameters'>, customers: readonly HoldoutCustomer[], options: { readonly maxRepeatPurchases?: number } = {}): HoldoutEvaluation {
   const name = 'evaluateHoldout';
   const bound = bindTransactionModel(name, model);
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('invalid_option', `${name} expects options to be an object, received ${quoteValue(options)}`);
   const maxRepeatPurchases = options.maxRepeatPurchases ?? 7;
   if (!Number.isInteger(maxRepeatPurchases) || maxRepeatPurchases < 0 || maxRepeatPurchases > 1000) {
     throw new ConfigurationError('invalid_option', `${name} expects \`maxRepeatPurchases\` to be a whole number from 0 to 1000, received ${quoteValue(maxRepeatPurchases)}`, ['maxRepeatPurchases']);

@@ -51,16 +51,16 @@ export function gammaGammaParameters(functionName: string, model: unknown): { re
 }
 
 /** x and z̄ of one customer, checked; z̄ is ignored (null) when x = 0 or z̄ <= 0. */
-export function readSpend(functionName: string, customer: unknown): { readonly x: number; readonly meanValue: number | null } {
+export function readSpend(functionName: string, customer: unknown, index = 0, given = 1): { readonly x: number; readonly meanValue: number | null } {
   const record = (typeof customer === 'object' && customer !== null ? customer : {}) as Record<string, unknown>;
   const x = record.repeatPurchases;
   const value = record.meanRepeatPurchaseValue;
   if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 1e7) {
-    throw new ValidationError(functionName, [{ index: 0, path: ['repeatPurchases'], code: 'invalid_value', message: `expected a whole number from 0 to 1e7, received ${quoteValue(x)}` }], 1, 1);
+    throw new ValidationError(functionName, [{ index, path: ['repeatPurchases'], code: 'invalid_value', message: `expected a whole number from 0 to 1e7, received ${quoteValue(x)}` }], 1, given);
   }
   if (x === 0 || value === null || value === undefined) return { x, meanValue: null };
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ValidationError(functionName, [{ index: 0, path: ['meanRepeatPurchaseValue'], code: 'non_finite', message: `expected a finite number or null, received ${quoteValue(value)}` }], 1, 1);
+    throw new ValidationError(functionName, [{ index, path: ['meanRepeatPurchaseValue'], code: 'non_finite', message: `expected a finite number or null, received ${quoteValue(value)}` }], 1, given);
   }
   return { x, meanValue: value > 0 ? value : null };
 }

@@ -57,6 +57,16 @@ export function groupBtydSummaries(functionName: string, modelKind: string, cust
       if (issues.length < 20) issues.push(summary);
       return;
     }
+    // Repeat purchases take time: x > 0 at t_x = 0 has probability 0 under every model and makes
+    // the likelihood unbounded (α runs to 0). Purchases on the first day count once, so
+    // summarize never gives it; a summary made elsewhere might.
+    if (summary.x > 0 && summary.tx === 0) {
+      rejected += 1;
+      if (issues.length < 20) {
+        issues.push({ index: row, path: ['firstToLastPurchase'], code: 'invalid_value', message: `expected more than 0 for a customer with ${summary.x} repeat purchases (purchases on one day count as one), received 0` });
+      }
+      return;
+    }
     totalRepeatPurchases += summary.x;
     totalAge += summary.T;
     const key = `${summary.x} ${summary.tx} ${summary.T}`;

@@ -5,7 +5,7 @@ import type { BgNbdModel, GammaGammaModel, ModifiedBgNbdModel, ParetoNbdModel } 
 
 const positive = z.number().check(z.gt(0), z.lte(1e12));
 const count = z.int().check(z.gte(0));
-const fit = z.object({
+const fit = z.strictObject({
   logLikelihood: z.number(),
   customers: count,
   excluded: z.record(z.string(), count),
@@ -16,9 +16,9 @@ const fit = z.object({
   gradientNorm: z.number().check(z.gte(0)),
 });
 const timeUnit = z.enum(['days', 'weeks']);
-const betaGeometric = z.object({ r: positive, alpha: positive, a: positive, b: positive });
-const paretoNbd = z.object({ r: positive, alpha: positive, s: positive, beta: positive });
-const gammaGamma = z.object({ p: positive, q: positive, gamma: positive });
+const betaGeometric = z.strictObject({ r: positive, alpha: positive, a: positive, b: positive });
+const paretoNbd = z.strictObject({ r: positive, alpha: positive, s: positive, beta: positive });
+const gammaGamma = z.strictObject({ p: positive, q: positive, gamma: positive });
 
 /**
  * zod schemas of stored lifetime-value models (version 1), by kind, for hosts that validate
@@ -32,10 +32,10 @@ const gammaGamma = z.object({ p: positive, q: positive, gamma: positive });
  * @category Lifetime value
  */
 export const clvModelSchemas = {
-  bgnbd: z.object({ kind: z.literal('bgnbd'), version: z.literal(1), timeUnit, parameters: betaGeometric, standardErrors: z.nullable(betaGeometric), fit }),
-  mbgnbd: z.object({ kind: z.literal('mbgnbd'), version: z.literal(1), timeUnit, parameters: betaGeometric, standardErrors: z.nullable(betaGeometric), fit }),
-  paretonbd: z.object({ kind: z.literal('paretonbd'), version: z.literal(1), timeUnit, parameters: paretoNbd, standardErrors: z.nullable(paretoNbd), fit }),
-  gammagamma: z.object({ kind: z.literal('gammagamma'), version: z.literal(1), parameters: gammaGamma, standardErrors: z.nullable(gammaGamma), fit }),
+  bgnbd: z.strictObject({ kind: z.literal('bgnbd'), version: z.literal(1), timeUnit, parameters: betaGeometric, standardErrors: z.nullable(betaGeometric), fit }),
+  mbgnbd: z.strictObject({ kind: z.literal('mbgnbd'), version: z.literal(1), timeUnit, parameters: betaGeometric, standardErrors: z.nullable(betaGeometric), fit }),
+  paretonbd: z.strictObject({ kind: z.literal('paretonbd'), version: z.literal(1), timeUnit, parameters: paretoNbd, standardErrors: z.nullable(paretoNbd), fit }),
+  gammagamma: z.strictObject({ kind: z.literal('gammagamma'), version: z.literal(1), parameters: gammaGamma, standardErrors: z.nullable(gammaGamma), fit }),
 } as const;
 
 /** Any stored lifetime-value model. */
@@ -44,6 +44,7 @@ export type ClvModel = BgNbdModel | ModifiedBgNbdModel | ParetoNbdModel | GammaG
 /**
  * Reads a stored BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma model back (from JSON, a database,
  * a KV store) and checks every field, so a serverless function can trust what it predicts with.
+ * A field the model does not have (a typo, an edit, a `__proto__` key) is refused too.
  *
  * @param value - What `JSON.parse` gave for a model a `fit*` function returned.
  * @returns The model, frozen.

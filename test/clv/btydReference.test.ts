@@ -15,7 +15,7 @@ import {
 import reference from '../fixtures/btydReference.json';
 import { betaGeometricLogLikelihood } from '../../src/clv/bgNbd/betaGeometricLogLikelihood';
 import { gammaGammaLogLikelihood } from '../../src/clv/gammaGamma/gammaGammaLogLikelihood';
-import { groupBtydSummaries } from '../../src/clv/groupBtydSummaries';
+import type { BtydGroups } from '../../src/clv/groupBtydSummaries';
 import { pairDeathIntegrals, paretoNbdLogLikelihood } from '../../src/clv/paretoNbd/paretoNbdLogLikelihood';
 
 interface Case {
@@ -43,8 +43,25 @@ function modelOf(kind: TransactionModel['kind'], params: Record<string, number>)
   return { kind, version: 1, timeUnit: 'weeks', parameters: params } as unknown as TransactionModel;
 }
 
+/** One customer as grouped columns, built directly: the reference cases include x > 0 at t_x = 0, which fits refuse but the likelihood defines. */
+function groupsOf({ x, t_x, T }: Case): BtydGroups {
+  return {
+    timeUnit: 'weeks',
+    x: Float64Array.of(x),
+    tx: Float64Array.of(t_x),
+    T: Float64Array.of(T),
+    weight: Float64Array.of(1),
+    xLevel: Int32Array.of(0),
+    distinctX: Float64Array.of(x),
+    customers: 1,
+    excludedProspects: 0,
+    totalRepeatPurchases: x,
+    totalAge: T,
+  };
+}
+
 function logLikelihoodOf(kind: TransactionModel['kind'], params: Record<string, number>, item: Case): number {
-  const groups = groupBtydSummaries('test', kind, [customer(item)]);
+  const groups = groupsOf(item);
   if (kind === 'paretonbd') return paretoNbdLogLikelihood(groups, pairDeathIntegrals(groups), Float64Array.of(params.r as number, params.alpha as number, params.s as number, params.beta as number));
   return betaGeometricLogLikelihood(kind, groups, Float64Array.of(params.r as number, params.alpha as number, params.a as number, params.b as number), null);
 }

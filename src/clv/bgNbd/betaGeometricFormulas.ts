@@ -1,11 +1,23 @@
 import { log1pExp } from '../../internal/logSumExp';
 import { logBeta, logGamma } from '../../internal/logGamma';
 import { logHypergeometric2F1 } from '../../internal/logHypergeometric2F1';
+import { betaExpectation } from '../../internal/betaExpectation';
 import type { BetaGeometricParameters } from '../ClvModel';
 import type { BtydSummary } from '../readBtydSummary';
 import type { TransactionModelFormulas } from '../TransactionModelFormulas';
 import type { BetaGeometricVariant } from './betaGeometricLogLikelihood';
 import { negativeBinomialTail } from './negativeBinomialTail';
+
+/**
+ * E[Y(t) | alive] as an integral over the drop-out probability p ~ Beta(a, b'), given that the
+ * purchase rate is Gamma(shape, rate): a customer with (λ, p) makes (1 − e^(−λpt))/p purchases
+ * on average before dropping out, and E_λ[e^(−λpt)] = (rate/(rate + pt))^shape. The fallback of
+ * the closed form where its ₂F₁ cannot be summed or its ratio is 0/0.
+ */
+function expectedPurchasesByQuadrature(shape: number, rate: number, a: number, bPosterior: number, t: number): number {
+  const perP = (p: number): number => (p === 0 ? (shape * t) / rate : -Math.expm1(-shape * Math.log1p((p * t) / rate)) / p);
+  return betaExpectation(perP, a, bPosterior);
+}
 
 /**
  * BG/NBD and MBG/NBD closed forms. With k = 0 for BG/NBD and 1 for MBG/NBD:
@@ -18,7 +30,9 @@ import { negativeBinomialTail } from './negativeBinomialTail';
  *   where NB is the negative binomial count of a customer alive throughout (0, t].
  *
  * The bracket 1 − e^L is computed as −expm1(L), and every power and ₂F₁ in logs, so long
- * horizons and customers with hundreds of purchases stay finite.
+ * horizons and customers with hundreds of purchases stay finite. Where the ₂F₁ cannot be summed
+ * (a + b < 1, z near 1) or a is within 1e-4 of 1, E[Y(t) | alive] is integrated over the
+ * drop-out probability instead.
  */
 export function betaGeometricFormulas(variant: BetaGeometricVariant): TransactionModelFormulas<BetaGeometricParameters> {
   const k = variant === 'mbgnbd' ? 1 : 0;
@@ -29,10 +43,15 @@ export function betaGeometricFormulas(variant: BetaGeometricVariant): Transactio
   const expectedPurchasesIfAlive = ({ r, alpha, a, b }: BetaGeometricParameters, t: number, { x, T }: BtydSummary): number => {
     if (t === 0) return 0;
     const c = a + b + x - 1 + k;
-    const logPower = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t));
-    const logF = logHypergeometric2F1(r + x, b + x + k, c, t / (alpha + T + t));
-    const bracket = -Math.expm1(logPower + logF);
-    return (c / (a - 1)) * bracket;
+    // Within 1e-4 of a = 1 the closed form is 0/0 in the limit and loses digits; where c <= 0
+    // (a + b < 1 and x = 0) or z nears 1 its ₂F₁ is out of reach: integrate over p instead.
+    if (Math.abs(a - 1) > 1e-4) {
+      const logPower = -(r + x) * Math.log1p(t / (alpha + T));
+      const logF = logHypergeometric2F1(r + x, b + x + k, c, t / (alpha + T + t));
+      const closedForm = (c / (a - 1)) * -Math.expm1(logPower + logF);
+      if (Number.isFinite(closedForm)) return closedForm;
+    }
+    return expectedPurchasesByQuadrature(r + x, alpha + T, a, b + x + k, t);
   };
   return {
     // A new customer is one with x = t_x = T = 0, alive for sure under BG/NBD; MBG/NBD's first coin toss is P(alive) = b/(a+b).

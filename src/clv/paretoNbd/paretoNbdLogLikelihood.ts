@@ -1,3 +1,4 @@
+import { integrateAdaptive } from '../../internal/integrateAdaptive';
 import { logGamma } from '../../internal/logGamma';
 import { logHypergeometric2F1AdjacentC } from '../../internal/logHypergeometric2F1';
 import { logAddExp, logSubExp } from '../../internal/logSumExp';
@@ -15,14 +16,22 @@ import type { BtydSummary } from '../readBtydSummary';
  *   A₀ = ₂F₁(r+s+x, c; r+s+x+1; |α−β|/(m+t_x)) / (m+t_x)^(r+s+x) − (the same at T),
  *   c = s+1 when α >= β and r+x otherwise, which keeps the ₂F₁ argument in [0, 1).
  *
- * The difference is taken in log space; it is −∞ when t_x = T (no time to have died in).
+ * The difference is taken in log space; it is −∞ when t_x = T (no time to have died in). Where
+ * the ₂F₁ would need more terms than allowed, the integral it stands for is taken by quadrature.
  *
  * @see Fader & Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions": the likelihood and its A₀ term.
  */
 export function paretoNbdTerms(parameters: ParetoNbdParameters, { x, tx, T }: BtydSummary): { alive: number; dead: number } {
   const { r, alpha, s, beta } = parameters;
   const alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  const dead = Math.log(s) - Math.log(r + s + x) + logSubExp(logDeathIntegral(parameters, x, tx), logDeathIntegral(parameters, x, T));
+  let dead = Math.log(s) - Math.log(r + s + x) + logSubExp(logDeathIntegral(parameters, x, tx), logDeathIntegral(parameters, x, T));
+  // Where a ₂F₁ cannot be summed (α and β thousands of times apart), integrate over the time of
+  // death directly: s ∫ from t_x to T of (α+τ)^−(r+x) (β+τ)^−(s+1) dτ, scaled by its value at t_x.
+  if (Number.isNaN(dead)) {
+    const at = (tau: number): number => -(r + x) * Math.log(alpha + tau) - (s + 1) * Math.log(beta + tau);
+    const atTx = at(tx);
+    dead = Math.log(s) + atTx + Math.log(integrateAdaptive((tau) => Math.exp(at(tau) - atTx), tx, T));
+  }
   return { alive, dead };
 }
 
