@@ -99,6 +99,7 @@ export type {
   BgNbdModel,
   FitOptions,
   FitSummary,
+  FittedModel,
   GammaGammaModel,
   GammaGammaParameters,
   ModifiedBgNbdModel,

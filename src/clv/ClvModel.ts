@@ -46,7 +46,7 @@ export interface FitSummary {
 }
 
 /** What every fitted model carries besides its parameters. */
-interface FittedModel<Kind extends string, Parameters> {
+export interface FittedModel<Kind extends string, Parameters> {
   readonly kind: Kind;
   readonly version: 1;
   readonly parameters: Parameters;
