@@ -28,11 +28,14 @@ export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'too_
 /** Codes for models that cannot be fitted or read back. */
 export type ModelErrorCode = 'insufficient_data' | 'not_converged' | 'numerical_failure' | 'invalid_model' | 'model_kind_mismatch' | 'model_version_unsupported';
 
+/** Codes for rules (JSON or built) that are not valid: bad structure, unknown fields, wrong value types, limits. */
+export type RuleErrorCode = 'invalid_rule';
+
 /** Codes for rule text that cannot be parsed. */
 export type RuleSyntaxErrorCode = 'unexpected_token' | 'unexpected_end' | 'unknown_field' | 'invalid_literal';
 
 /** Every code a {@link ClienteleError} can carry. */
-export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode | ModelErrorCode | RuleSyntaxErrorCode;
+export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode | ModelErrorCode | RuleErrorCode | RuleSyntaxErrorCode;
 
 /** One step of a path into the input: a row index or a field name. */
 export type PathSegment = string | number;
@@ -180,6 +183,45 @@ export class ModelError extends ClienteleError {
     super(code, message, path);
     this.name = 'ModelError';
     this.modelKind = modelKind;
+  }
+}
+
+/** One problem in a rule: where (a path into the rule's JSON) and what. */
+export interface RuleIssue {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+}
+
+/**
+ * Thrown when a rule (JSON or built) is not valid: its structure, an unknown field (with the
+ * nearest known name), a value of the wrong type for its field, or a documented limit.
+ * `issues` lists every problem found; `validateRule` returns them instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { RuleError, compileRule } from 'clientele';
+ * let issue;
+ * try {
+ *   compileRule({ $v: 1, rule: { kind: 'gte', field: 'monetry', value: 500 } });
+ * } catch (error) {
+ *   if (error instanceof RuleError) issue = error.issues[0];
+ * }
+ * issue?.message; // => 'unknown field "monetry", did you mean "monetaryTotal"?'
+ * issue?.path; // => ['rule', 'field']
+ * ```
+ * @category Errors
+ */
+export class RuleError extends ClienteleError {
+  readonly issues: readonly RuleIssue[];
+
+  constructor(functionName: string, issues: readonly RuleIssue[]) {
+    const shown = issues
+      .slice(0, 3)
+      .map((issue) => `  at ${issue.path.join('.') || 'the top'}: ${issue.message}`)
+      .join('\n');
+    super('invalid_rule', `${functionName} found ${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in the rule:\n${shown}${issues.length > 3 ? `\n  … and ${issues.length - 3} more` : ''}`, issues[0]?.path ?? []);
+    this.name = 'RuleError';
+    this.issues = issues;
   }
 }
 

@@ -9,11 +9,14 @@ export {
   ClienteleError,
   ConfigurationError,
   ModelError,
+  RuleError,
   RuleSyntaxError,
   ValidationError,
   type ConfigurationErrorCode,
   type ErrorCode,
   type ModelErrorCode,
+  type RuleErrorCode,
+  type RuleIssue,
   type RuleSyntaxErrorCode,
   type PathSegment,
   type RowIssue,
@@ -131,4 +134,54 @@ export {
 export { evaluateHoldout, type HoldoutByFrequency, type HoldoutCustomer, type HoldoutEvaluation } from './clv/evaluateHoldout';
 export { repeatPurchaseCurve, type RepeatPurchaseCurveOptions, type RepeatPurchaseCurvePoint } from './clv/repeatPurchaseCurve';
 export { clvModelSchemas, readClvModel, type ClvModel } from './clv/readClvModel';
+export { RULE_LIMITS, ruleNodeSchema, ruleSchema, type ComparisonKind, type NodeKind, type NodeOfKind, type Rule, type RuleDuration, type RuleLiteral, type RuleNode, type TextKind } from './rules/ast';
+export { RULE_FIELDS, type RuleFieldInfo, type RuleFieldType } from './rules/ruleFields';
+export { canonicalRule } from './rules/canonicalRule';
+export { validateRule, type RuleValidation } from './rules/validateRule';
+export {
+  and,
+  between,
+  contains,
+  endsWith,
+  eq,
+  exists,
+  gt,
+  gte,
+  has,
+  hasAll,
+  hasAny,
+  isIn,
+  isNull,
+  lt,
+  lte,
+  moreThanAgo,
+  ne,
+  not,
+  notIn,
+  or,
+  startsWith,
+  within,
+  type AttributeRuleField,
+  type BooleanRuleField,
+  type EnumRuleFields,
+  type EqualityRuleField,
+  type InstantRuleField,
+  type NumberRuleField,
+  type OrderedRuleField,
+  type RuleDurationInput,
+  type RuleValueOf,
+  type SetRuleField,
+  type StringRuleField,
+  type TextRuleField,
+} from './rules/builder/ruleBuilder';
+export { parseRule } from './rules/parse/parseRule';
+export { printRule } from './rules/print/printRule';
+export type { CompileRuleOptions } from './rules/evaluate/compileConditions';
+export { compileRule, type RulePredicate } from './rules/evaluate/compileRule';
+export { explainRule, type RuleExplanation, type RuleOutcome } from './rules/evaluate/explainRule';
+export { defineSegments, type SegmentDefinition, type SegmentInput, type SegmentSet } from './rules/segments/defineSegments';
+export { assignSegments, type SegmentMembership } from './rules/segments/assignSegments';
+export { diffMemberships, type MembershipEvent } from './rules/segments/diffMemberships';
+export { audience } from './rules/segments/audience';
+export { LIFECYCLE_SEGMENT_RULES, RFM_SEGMENT_RULES } from './rules/segments/readyMadeSegments';
 export { profileSegments, type FeatureStatistics, type SegmentProfile } from './report/profileSegments';

@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+
+/** A value in a rule: a string, a finite number or a boolean. There is no null literal: `exists` and `isNull` test for missing values. */
+export type RuleLiteral = string | number | boolean;
+
+/** A length of time relative to `asOf`, kept symbolic in the rule. A month is 30.4375 days. */
+export interface RuleDuration {
+  readonly amount: number;
+  readonly unit: 'days' | 'weeks' | 'months';
+}
+
+/** Comparison operators. */
+export type ComparisonKind = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';
+/** Text operators (no regular expressions). */
+export type TextKind = 'contains' | 'startsWith' | 'endsWith';
+
+/** One node of a rule. Conditions name a field of the rule field catalogue (`ruleFields`). */
+export type RuleNode =
+  | { readonly kind: 'and' | 'or'; readonly rules: readonly RuleNode[] }
+  | { readonly kind: 'not'; readonly rule: RuleNode }
+  | { readonly kind: ComparisonKind; readonly field: string; readonly value: RuleLiteral }
+  | { readonly kind: 'between'; readonly field: string; readonly low: RuleLiteral; readonly high: RuleLiteral }
+  | { readonly kind: 'in' | 'notIn'; readonly field: string; readonly values: readonly RuleLiteral[] }
+  | { readonly kind: TextKind; readonly field: string; readonly value: string; readonly ignoreCase: boolean }
+  | { readonly kind: 'has'; readonly field: string; readonly value: string }
+  | { readonly kind: 'hasAny' | 'hasAll'; readonly field: string; readonly values: readonly string[] }
+  | { readonly kind: 'exists' | 'isNull'; readonly field: string }
+  | { readonly kind: 'withinLast' | 'moreThanAgo'; readonly field: string; readonly duration: RuleDuration };
+
+/** The node type of one kind (`NodeOfKind<'and'>` is the and / or node). */
+export type NodeOfKind<K extends RuleNode['kind']> = RuleNode extends infer N ? (N extends { readonly kind: infer Kinds } ? (K extends Kinds ? N : never) : never) : never;
+
+/** Every node kind: each backend (evaluator, printer, SQL) handles each through a `Record<NodeKind, ...>`. */
+export type NodeKind = RuleNode['kind'];
+
+/** A stored rule: the version of the language and the root node. `{ "$v": 1, "rule": { ... } }`. */
+export interface Rule {
+  readonly $v: 1;
+  readonly rule: RuleNode;
+}
+
+/** Documented limits: a rule beyond them is refused before it is looked at further. */
+export const RULE_LIMITS = Object.freeze({
+  /** Nesting depth of and / or / not. */
+  depth: 32,
+  /** Nodes in one rule. */
+  nodes: 1000,
+  /** Values in one `in`, `notIn`, `hasAny` or `hasAll` list. */
+  listLength: 1000,
+  /** Characters in one string value or field name. */
+  stringLength: 1000,
+  /** Characters of rule text given to `parseRule`. */
+  textLength: 100_000,
+});
+
+const text = z.string().check(z.maxLength(RULE_LIMITS.stringLength));
+const literal = z.union([text, z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' })), z.boolean()]);
+const field = z.string().check(z.minLength(1), z.maxLength(RULE_LIMITS.stringLength));
+const duration = z.strictObject({ amount: z.number().check(z.gte(0), z.lte(1e6)), unit: z.enum(['days', 'weeks', 'months']) });
+
+/** The zod schema of one node (recursive); `validateRule` also checks fields and value types against the catalogue. */
+export const ruleNodeSchema: z.ZodMiniType<RuleNode> = z.union([
+  z.strictObject({
+    kind: z.enum(['and', 'or']),
+    get rules() {
+      return z.array(ruleNodeSchema).check(z.minLength(1), z.maxLength(RULE_LIMITS.nodes));
+    },
+  }),
+  z.strictObject({
+    kind: z.literal('not'),
+    get rule() {
+      return ruleNodeSchema;
+    },
+  }),
+  z.strictObject({ kind: z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']), field, value: literal }),
+  z.strictObject({ kind: z.literal('between'), field, low: literal, high: literal }),
+  z.strictObject({ kind: z.enum(['in', 'notIn']), field, values: z.array(literal).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength)) }),
+  z.strictObject({ kind: z.enum(['contains', 'startsWith', 'endsWith']), field, value: text, ignoreCase: z.boolean() }),
+  z.strictObject({ kind: z.literal('has'), field, value: text }),
+  z.strictObject({ kind: z.enum(['hasAny', 'hasAll']), field, values: z.array(text).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength)) }),
+  z.strictObject({ kind: z.enum(['exists', 'isNull']), field }),
+  z.strictObject({ kind: z.enum(['withinLast', 'moreThanAgo']), field, duration }),
+]) as unknown as z.ZodMiniType<RuleNode>;
+
+/** The zod schema of a stored rule. */
+export const ruleSchema: z.ZodMiniType<Rule> = z.strictObject({ $v: z.literal(1), rule: ruleNodeSchema }) as unknown as z.ZodMiniType<Rule>;
+
+/** Days in a rule duration (months of 30.4375 days). */
+export function durationDays({ amount, unit }: RuleDuration): number {
+  return unit === 'days' ? amount : unit === 'weeks' ? amount * 7 : amount * 30.4375;
+}

@@ -1,0 +1,200 @@
+import { ConfigurationError, quoteValue } from '../../errors';
+import { createInstantParser, isInstantProblem, type InstantInput } from '../../model/parseInstant';
+import { durationDays, type RuleLiteral, type RuleNode } from '../ast';
+import { resolveRuleField, type ResolvedField } from '../ruleFields';
+
+/** Three-valued truth: SQL's true, false and unknown. Unknown never matches. */
+export const FALSE = 0;
+export const TRUE = 1;
+export const UNKNOWN = 2;
+export type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
+
+/** A compiled node: its truth for a customer; a condition also reads the customer's value (for explanations). */
+export interface CompiledNode {
+  readonly node: RuleNode;
+  readonly test: (customer: object) => Truth;
+  readonly read?: (customer: object) => unknown;
+  readonly children?: readonly CompiledNode[];
+}
+
+/** Options of `compileRule` and `explainRule`. */
+export interface CompileRuleOptions {
+  /**
+   * The "now" that `within` and `more than ... ago` count back from. Default: each customer's
+   * own `asOf` (the date their features describe).
+   */
+  readonly asOf?: InstantInput;
+}
+
+const DAY = 86_400_000;
+const own = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+
+/** How to read a field from a scored customer: own properties only, absent is `undefined`. */
+function accessor({ name, path }: ResolvedField): (customer: object) => unknown {
+  const [head, tail] = path as [string, string | undefined];
+  if (tail === undefined) {
+    if (name === 'categories') return (c) => setOf(own(c, 'categoryShares'));
+    if (name === 'interactionKinds') return (c) => setOf(own(c, 'interactionCounts'));
+    // Catalogue names are never Object.prototype names, so a plain read is an own read.
+    return (c) => (c as Record<string, unknown>)[head];
+  }
+  if (head === 'categoryShares') return (c) => (typeof own(c, head) === 'object' ? (own(own(c, head), tail) ?? 0) : undefined);
+  if (head === 'interactionCounts') return (c) => (own(c, 'interactionCount') === null ? null : typeof own(c, head) === 'object' ? (own(own(c, head), tail) ?? 0) : undefined);
+  return (c) => own(own(c, head), tail);
+}
+
+/** The keys of a record of positive numbers, as a set. */
+function setOf(record: unknown): ReadonlySet<string> | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const keys = new Set<string>();
+  for (const [key, value] of Object.entries(record)) if (typeof value === 'number' && value > 0) keys.add(key);
+  return keys;
+}
+
+/** Start of a UTC day "YYYY-MM-DD", epoch ms. */
+const dayStart = (day: RuleLiteral): number => Date.parse(`${day as string}T00:00:00Z`);
+
+/** Compiles one node (recursively) into closures. The rule is valid: fields exist, values fit their types. */
+export function compileNode(node: RuleNode, asOfOption: number | undefined): CompiledNode {
+  switch (node.kind) {
+    case 'and':
+    case 'or': {
+      const children = node.rules.map((child) => compileNode(child, asOfOption));
+      const tests = children.map((child) => child.test);
+      const stop = node.kind === 'and' ? FALSE : TRUE;
+      const otherwise = node.kind === 'and' ? TRUE : FALSE;
+      const test = (customer: object): Truth => {
+        let unknown = false;
+        for (let i = 0; i < tests.length; i++) {
+          const truth = (tests[i] as (customer: object) => Truth)(customer);
+          if (truth === stop) return stop;
+          if (truth === UNKNOWN) unknown = true;
+        }
+        return unknown ? UNKNOWN : otherwise;
+      };
+      return { node, test, children };
+    }
+    case 'not': {
+      const child = compileNode(node.rule, asOfOption);
+      const inner = child.test;
+      return { node, test: (customer) => { const truth = inner(customer); return truth === UNKNOWN ? UNKNOWN : truth === TRUE ? FALSE : TRUE; }, children: [child] };
+    }
+    default:
+      return compileCondition(node, asOfOption);
+  }
+}
+
+function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' }>, asOfOption: number | undefined): CompiledNode {
+  const resolved = resolveRuleField(node.field);
+  if ('problem' in resolved) throw new ConfigurationError('invalid_option', resolved.problem);
+  const read = accessor(resolved);
+  const instant = resolved.info.type === 'instant';
+  const make = (test: (customer: object) => Truth): CompiledNode => ({ node, test, read });
+  switch (node.kind) {
+    case 'eq':
+    case 'ne': {
+      const expected = node.value;
+      const equal = node.kind === 'eq' ? TRUE : FALSE;
+      const different = node.kind === 'eq' ? FALSE : TRUE;
+      const type = typeof expected;
+      return make((c) => {
+        const value = read(c);
+        if (value === null || value === undefined || typeof value !== type) return UNKNOWN;
+        return value === expected ? equal : different;
+      });
+    }
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte': {
+      // A date compares with the start of its day: before the day (lt), on or before (lte), after (gt), on or after (gte).
+      const bound = instant ? dayStart(node.value) + (node.kind === 'lte' || node.kind === 'gt' ? DAY : 0) : node.value;
+      const type = instant ? 'number' : typeof node.value;
+      const strict = instant ? node.kind === 'lt' || node.kind === 'lte' : node.kind === 'lt';
+      const below = node.kind === 'lt' || node.kind === 'lte';
+      return make((c) => {
+        const value = read(c);
+        if (value === null || value === undefined || typeof value !== type) return UNKNOWN;
+        const v = value as number | string;
+        if (below) return (strict ? v < bound : v <= bound) ? TRUE : FALSE;
+        return (instant || node.kind === 'gte' ? v >= bound : v > bound) ? TRUE : FALSE;
+      });
+    }
+    case 'between': {
+      const low = instant ? dayStart(node.low) : node.low;
+      const high = instant ? dayStart(node.high) + DAY : node.high;
+      const type = instant ? 'number' : typeof node.low;
+      return make((c) => {
+        const value = read(c);
+        if (value === null || value === undefined || typeof value !== type) return UNKNOWN;
+        const v = value as number | string;
+        return v >= low && (instant ? v < high : v <= high) ? TRUE : FALSE;
+      });
+    }
+    case 'in':
+    case 'notIn': {
+      const values = new Set<RuleLiteral>(node.values);
+      const found = node.kind === 'in' ? TRUE : FALSE;
+      const missing = node.kind === 'in' ? FALSE : TRUE;
+      const types = new Set(node.values.map((value) => typeof value));
+      return make((c) => {
+        const value = read(c);
+        if (value === null || value === undefined || !types.has(typeof value)) return UNKNOWN;
+        return values.has(value as RuleLiteral) ? found : missing;
+      });
+    }
+    case 'contains':
+    case 'startsWith':
+    case 'endsWith': {
+      const needle = node.ignoreCase ? node.value.toLowerCase() : node.value;
+      const { ignoreCase, kind } = node;
+      return make((c) => {
+        const value = read(c);
+        if (typeof value !== 'string') return UNKNOWN;
+        const haystack = ignoreCase ? value.toLowerCase() : value;
+        const hit = kind === 'contains' ? haystack.includes(needle) : kind === 'startsWith' ? haystack.startsWith(needle) : haystack.endsWith(needle);
+        return hit ? TRUE : FALSE;
+      });
+    }
+    case 'has':
+    case 'hasAny':
+    case 'hasAll': {
+      const wanted = node.kind === 'has' ? [node.value] : node.values;
+      const all = node.kind === 'hasAll';
+      return make((c) => {
+        const value = read(c);
+        let holds: (item: string) => boolean;
+        if (value instanceof Set) holds = (item) => value.has(item);
+        else if (Array.isArray(value)) holds = (item) => value.includes(item);
+        else return UNKNOWN;
+        return (all ? wanted.every(holds) : wanted.some(holds)) ? TRUE : FALSE;
+      });
+    }
+    case 'exists':
+      return make((c) => { const value = read(c); return value === null || value === undefined ? FALSE : TRUE; });
+    case 'isNull':
+      return make((c) => { const value = read(c); return value === null || value === undefined ? TRUE : FALSE; });
+    case 'withinLast':
+    case 'moreThanAgo': {
+      const days = durationDays(node.duration);
+      const within = node.kind === 'withinLast';
+      return make((c) => {
+        const value = read(c);
+        const asOf = asOfOption ?? (c as { asOf?: unknown }).asOf;
+        if (typeof value !== 'number' || typeof asOf !== 'number') return UNKNOWN;
+        // Whole calendar days (UTC) from the instant's day to asOf's day, as daysSinceLastPurchase counts them.
+        const elapsed = Math.floor(asOf / DAY) - Math.floor(value / DAY);
+        return within ? (elapsed >= 0 && elapsed <= days ? TRUE : FALSE) : elapsed > days ? TRUE : FALSE;
+      });
+    }
+  }
+}
+
+/** The `asOf` option as epoch ms, checked. */
+export function resolveAsOf(functionName: string, options: CompileRuleOptions | undefined): number | undefined {
+  if (options === undefined || options.asOf === undefined) return undefined;
+  const instant = createInstantParser()(options.asOf);
+  if (isInstantProblem(instant)) throw new ConfigurationError('invalid_option', `${functionName} expects option \`asOf\` to be a date: ${instant.message}`, ['asOf']);
+  if (typeof options !== 'object') throw new ConfigurationError('invalid_option', `${functionName} expects options to be an object, received ${quoteValue(options)}`);
+  return instant;
+}

@@ -1,0 +1,157 @@
+import { RuleError, type PathSegment, type RuleIssue } from '../errors';
+import { RULE_LIMITS, ruleSchema, type Rule, type RuleLiteral, type RuleNode } from './ast';
+import { canonicalRule } from './canonicalRule';
+import { resolveRuleField, type RuleFieldInfo } from './ruleFields';
+
+/** What {@link validateRule} returns. */
+export type RuleValidation = { readonly ok: true; readonly rule: Rule } | { readonly ok: false; readonly issues: readonly RuleIssue[] };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks a rule given as JSON (a stored segment definition, a dashboard's editor state) and
+ * reports every problem: its structure against the AST schema, the documented limits (depth,
+ * nodes, list and string lengths), unknown fields (with the nearest known name), and values of
+ * the wrong type for their field and operator. A valid rule comes back in canonical form.
+ *
+ * @param json - What the host has: usually `JSON.parse` of a stored rule.
+ * @returns `{ ok: true, rule }` or `{ ok: false, issues }` with a path and a message per problem.
+ *
+ * @example
+ * ```ts
+ * import { validateRule } from 'clientele';
+ * const result = validateRule({ $v: 1, rule: { kind: 'and', rules: [{ kind: 'gte', field: 'monetaryTotal', value: '500' }, { kind: 'eq', field: 'valueTier', value: 'gold' }] } });
+ * result.ok; // => false
+ * result.ok ? [] : result.issues.map((issue) => issue.message); // => ['monetaryTotal is a number field: expected a number, received "500"', 'valueTier is one of high, middle, low: received "gold"']
+ * ```
+ * @category Rules
+ */
+export function validateRule(json: unknown): RuleValidation {
+  const limits = checkLimits(json);
+  if (limits.length > 0) return { ok: false, issues: limits };
+  const parsed = ruleSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
+        message: issue.message,
+      })),
+    };
+  }
+  const issues: RuleIssue[] = [];
+  checkNode(parsed.data.rule, ['rule'], issues);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, rule: canonicalRule(parsed.data) };
+}
+
+/** {@link validateRule}, throwing a {@link RuleError} that names the function the host called. */
+export function requireValidRule(functionName: string, rule: unknown): Rule {
+  const result = validateRule(rule);
+  if (!result.ok) throw new RuleError(functionName, result.issues);
+  return result.rule;
+}
+
+/** Depth, node count and plain-object checks by an explicit stack, so hostile nesting cannot overflow the call stack. */
+function checkLimits(json: unknown): RuleIssue[] {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return [{ path: [], message: 'expected a rule object { "$v": 1, "rule": { ... } }' }];
+  const stack: { value: unknown; depth: number; path: PathSegment[] }[] = [{ value: (json as { rule?: unknown }).rule, depth: 1, path: ['rule'] }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop() as { value: unknown; depth: number; path: PathSegment[] };
+    nodes += 1;
+    if (nodes > RULE_LIMITS.nodes) return [{ path: [], message: `the rule has more than ${RULE_LIMITS.nodes} nodes` }];
+    if (depth > RULE_LIMITS.depth) return [{ path, message: `the rule nests deeper than ${RULE_LIMITS.depth} levels` }];
+    if (typeof value !== 'object' || value === null) continue;
+    const node = value as { rules?: unknown; rule?: unknown };
+    if (Array.isArray(node.rules)) {
+      if (node.rules.length > RULE_LIMITS.nodes) return [{ path: [...path, 'rules'], message: `the rule has more than ${RULE_LIMITS.nodes} nodes` }];
+      node.rules.forEach((child, index) => stack.push({ value: child, depth: depth + 1, path: [...path, 'rules', index] }));
+    }
+    if (Object.hasOwn(node, 'rule')) stack.push({ value: node.rule, depth: depth + 1, path: [...path, 'rule'] });
+  }
+  return [];
+}
+
+const describeType = (info: RuleFieldInfo): string => (info.type === 'enum' ? `one of ${(info.values ?? []).join(', ')}` : `a ${info.type} field`);
+
+/** Is `value` right for a field of this type in an equality or ordering? */
+function literalProblem(field: string, info: RuleFieldInfo, value: RuleLiteral, ordering: boolean): string | null {
+  const received = JSON.stringify(value);
+  switch (info.type) {
+    case 'any':
+      return null;
+    case 'number':
+      return typeof value === 'number' ? null : `${field} is a number field: expected a number, received ${received}`;
+    case 'boolean':
+      return ordering ? `${field} is a boolean field: it has no order` : typeof value === 'boolean' ? null : `${field} is a boolean field: expected true or false, received ${received}`;
+    case 'string':
+      return typeof value === 'string' ? null : `${field} is a string field: expected a string, received ${received}`;
+    case 'enum':
+      if (ordering) return `${field} is ${describeType(info)}: it has no order`;
+      return typeof value === 'string' && (info.values ?? []).includes(value) ? null : `${field} is ${describeType(info)}: received ${received}`;
+    case 'instant':
+      return typeof value === 'string' && ISO_DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+        ? null
+        : `${field} is a date field: compare it with a day "YYYY-MM-DD" (or use within / more than ... ago), received ${received}`;
+    case 'set':
+      return `${field} is a set of strings: use has, has any or has all`;
+  }
+}
+
+function checkNode(node: RuleNode, path: PathSegment[], issues: RuleIssue[]): void {
+  if ('rules' in node) {
+    node.rules.forEach((child, index) => checkNode(child, [...path, 'rules', index], issues));
+    return;
+  }
+  if ('rule' in node) {
+    checkNode(node.rule, [...path, 'rule'], issues);
+    return;
+  }
+  const resolved = resolveRuleField(node.field);
+  if ('problem' in resolved) {
+    issues.push({ path: [...path, 'field'], message: resolved.problem });
+    return;
+  }
+  const { info } = resolved;
+  const fail = (key: string, message: string | null): void => {
+    if (message !== null) issues.push({ path: [...path, key], message });
+  };
+  switch (node.kind) {
+    case 'eq':
+    case 'ne':
+      fail('value', info.type === 'instant' ? `${node.field} is a date field: use between, within or more than ... ago` : literalProblem(node.field, info, node.value, false));
+      return;
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      fail('value', literalProblem(node.field, info, node.value, true));
+      return;
+    case 'between':
+      fail('low', literalProblem(node.field, info, node.low, true));
+      fail('high', literalProblem(node.field, info, node.high, true));
+      if (typeof node.low === typeof node.high && node.low > node.high) fail('high', `between needs low <= high, received ${JSON.stringify(node.low)} and ${JSON.stringify(node.high)}`);
+      return;
+    case 'in':
+    case 'notIn':
+      node.values.forEach((value, index) => fail(`values.${index}`, info.type === 'instant' ? `${node.field} is a date field: use between` : literalProblem(node.field, info, value, false)));
+      return;
+    case 'contains':
+    case 'startsWith':
+    case 'endsWith':
+      fail('field', info.type === 'string' || info.type === 'enum' || info.type === 'any' ? null : `${node.field} is ${describeType(info)}: ${node.kind} needs a string field`);
+      return;
+    case 'has':
+    case 'hasAny':
+    case 'hasAll':
+      fail('field', info.type === 'set' || info.type === 'any' ? null : `${node.field} is ${describeType(info)}: ${node.kind} needs a set field such as categories`);
+      return;
+    case 'exists':
+    case 'isNull':
+      return;
+    case 'withinLast':
+    case 'moreThanAgo':
+      fail('field', info.type === 'instant' ? null : `${node.field} is ${describeType(info)}: ${node.kind === 'withinLast' ? 'within' : 'more than ... ago'} needs a date field such as lastPurchaseAt`);
+      return;
+  }
+}
