@@ -134,7 +134,7 @@ export {
 export { evaluateHoldout, type HoldoutByFrequency, type HoldoutCustomer, type HoldoutEvaluation } from './clv/evaluateHoldout';
 export { repeatPurchaseCurve, type RepeatPurchaseCurveOptions, type RepeatPurchaseCurvePoint } from './clv/repeatPurchaseCurve';
 export { clvModelSchemas, readClvModel, type ClvModel } from './clv/readClvModel';
-export { RULE_LIMITS, ruleNodeSchema, ruleSchema, type ComparisonKind, type NodeKind, type NodeOfKind, type Rule, type RuleDuration, type RuleLiteral, type RuleNode, type TextKind } from './rules/ast';
+export { RULE_LIMITS, ruleNodeSchema, ruleSchema, type ComparisonKind, type NodeKind, type NodeOfKind, type EventSource, type EventsNode, type Rule, type RuleDuration, type RuleLiteral, type RuleNode, type TextKind } from './rules/ast';
 export { RULE_FIELDS, type RuleFieldInfo, type RuleFieldType } from './rules/ruleFields';
 export { canonicalRule } from './rules/canonicalRule';
 export { validateRule, type RuleValidation } from './rules/validateRule';
@@ -178,6 +178,7 @@ export { parseRule } from './rules/parse/parseRule';
 export { printRule } from './rules/print/printRule';
 export type { CompileRuleOptions } from './rules/evaluate/compileConditions';
 export { compileRule, type RulePredicate } from './rules/evaluate/compileRule';
+export { indexEvents, type EventIndex } from './rules/evaluate/indexEvents';
 export { explainRule, type RuleExplanation, type RuleOutcome } from './rules/evaluate/explainRule';
 export { defineSegments, type SegmentDefinition, type SegmentInput, type SegmentSet } from './rules/segments/defineSegments';
 export { assignSegments, type SegmentMembership } from './rules/segments/assignSegments';

@@ -25,7 +25,29 @@ export type RuleNode =
   | { readonly kind: 'has'; readonly field: string; readonly value: string }
   | { readonly kind: 'hasAny' | 'hasAll'; readonly field: string; readonly values: readonly string[] }
   | { readonly kind: 'exists' | 'isNull'; readonly field: string }
-  | { readonly kind: 'withinLast' | 'moreThanAgo'; readonly field: string; readonly duration: RuleDuration };
+  | { readonly kind: 'withinLast' | 'moreThanAgo'; readonly field: string; readonly duration: RuleDuration }
+  | EventsNode;
+
+/** Where behaviour conditions count: purchases (completed rows of 0 or more), all transaction rows, or interactions. */
+export type EventSource = 'purchases' | 'transactions' | 'interactions';
+
+/**
+ * A behaviour condition over the customer's own events: the number of orders (purchases,
+ * transactions) or interactions, or the sum of amounts, among the events matching `where`
+ * within `window` before `asOf`, compared with `value`.
+ * `count(purchases where category = "shoes" within 90 days) >= 2`.
+ */
+export interface EventsNode {
+  readonly kind: 'events';
+  readonly source: EventSource;
+  readonly measure: 'count' | 'sum';
+  /** A condition over the event's fields (category, sku, channel, status, amount, quantity, discount, currency, orderId; kind, campaignId, channel, score); `null` for every event. */
+  readonly where: RuleNode | null;
+  /** How far back from `asOf`; `null` for all events up to `asOf`. */
+  readonly window: RuleDuration | null;
+  readonly op: ComparisonKind;
+  readonly value: number;
+}
 
 /** The node type of one kind (`NodeOfKind<'and'>` is the and / or node). */
 export type NodeOfKind<K extends RuleNode['kind']> = RuleNode extends infer N ? (N extends { readonly kind: infer Kinds } ? (K extends Kinds ? N : never) : never) : never;
@@ -80,6 +102,17 @@ export const ruleNodeSchema: z.ZodMiniType<RuleNode> = z.union([
   z.strictObject({ kind: z.enum(['hasAny', 'hasAll']), field, values: z.array(text).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength)) }),
   z.strictObject({ kind: z.enum(['exists', 'isNull']), field }),
   z.strictObject({ kind: z.enum(['withinLast', 'moreThanAgo']), field, duration }),
+  z.strictObject({
+    kind: z.literal('events'),
+    source: z.enum(['purchases', 'transactions', 'interactions']),
+    measure: z.enum(['count', 'sum']),
+    get where() {
+      return z.nullable(ruleNodeSchema);
+    },
+    window: z.nullable(duration),
+    op: z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']),
+    value: z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' })),
+  }),
 ]) as unknown as z.ZodMiniType<RuleNode>;
 
 /** The zod schema of a stored rule. */

@@ -67,5 +67,15 @@ function canonicalNode(node: RuleNode): RuleNode {
     case 'withinLast':
     case 'moreThanAgo':
       return { kind: node.kind, field: node.field, duration: { amount: node.duration.amount === 0 ? 0 : node.duration.amount, unit: node.duration.unit } };
+    case 'events':
+      return {
+        kind: 'events',
+        source: node.source,
+        measure: node.measure,
+        where: node.where === null ? null : canonicalNode(node.where),
+        window: node.window === null ? null : { amount: node.window.amount === 0 ? 0 : node.window.amount, unit: node.window.unit },
+        op: node.op,
+        value: node.value === 0 ? 0 : node.value,
+      };
   }
 }

@@ -1,6 +1,7 @@
 import { RuleError, type PathSegment, type RuleIssue } from '../errors';
 import { RULE_LIMITS, ruleSchema, type Rule, type RuleLiteral, type RuleNode } from './ast';
 import { canonicalRule } from './canonicalRule';
+import { resolveEventField } from './eventFields';
 import { resolveRuleField, type RuleFieldInfo } from './ruleFields';
 
 /** What {@link validateRule} returns. */
@@ -68,6 +69,7 @@ function checkLimits(json: unknown): RuleIssue[] {
       node.rules.forEach((child, index) => stack.push({ value: child, depth: depth + 1, path: [...path, 'rules', index] }));
     }
     if (Object.hasOwn(node, 'rule')) stack.push({ value: node.rule, depth: depth + 1, path: [...path, 'rule'] });
+    if (Object.hasOwn(node, 'where')) stack.push({ value: (node as { where?: unknown }).where, depth: depth + 1, path: [...path, 'where'] });
   }
   return [];
 }
@@ -98,16 +100,28 @@ function literalProblem(field: string, info: RuleFieldInfo, value: RuleLiteral, 
   }
 }
 
-function checkNode(node: RuleNode, path: PathSegment[], issues: RuleIssue[]): void {
+type Resolver = (name: string) => ReturnType<typeof resolveRuleField>;
+
+function checkNode(node: RuleNode, path: PathSegment[], issues: RuleIssue[], resolve: Resolver = resolveRuleField): void {
   if ('rules' in node) {
-    node.rules.forEach((child, index) => checkNode(child, [...path, 'rules', index], issues));
+    node.rules.forEach((child, index) => checkNode(child, [...path, 'rules', index], issues, resolve));
     return;
   }
   if ('rule' in node) {
-    checkNode(node.rule, [...path, 'rule'], issues);
+    checkNode(node.rule, [...path, 'rule'], issues, resolve);
     return;
   }
-  const resolved = resolveRuleField(node.field);
+  if (node.kind === 'events') {
+    if (resolve !== resolveRuleField) {
+      issues.push({ path, message: 'a behaviour condition cannot be nested inside another one' });
+      return;
+    }
+    if (node.measure === 'sum' && node.source === 'interactions') issues.push({ path: [...path, 'measure'], message: 'sum adds amounts: it counts purchases or transactions, not interactions' });
+    const { source } = node;
+    if (node.where !== null) checkNode(node.where, [...path, 'where'], issues, (name) => resolveEventField(source, name));
+    return;
+  }
+  const resolved = resolve(node.field);
   if ('problem' in resolved) {
     issues.push({ path: [...path, 'field'], message: resolved.problem });
     return;

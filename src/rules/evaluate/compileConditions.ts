@@ -1,7 +1,10 @@
+import { resolveRuleField } from '../ruleFields';
 import { ConfigurationError, quoteValue } from '../../errors';
 import { createInstantParser, isInstantProblem, type InstantInput } from '../../model/parseInstant';
-import { durationDays, type RuleLiteral, type RuleNode } from '../ast';
-import { resolveRuleField, type ResolvedField } from '../ruleFields';
+import { durationDays, type EventsNode, type RuleLiteral, type RuleNode } from '../ast';
+import { resolveEventField } from '../eventFields';
+import type { ResolvedField } from '../ruleFields';
+import { eventsOf, type EventIndex } from './indexEvents';
 
 /** Three-valued truth: SQL's true, false and unknown. Unknown never matches. */
 export const FALSE = 0;
@@ -24,6 +27,16 @@ export interface CompileRuleOptions {
    * own `asOf` (the date their features describe).
    */
   readonly asOf?: InstantInput;
+  /** The customers' events, from `indexEvents`: needed by behaviour conditions (`count(purchases ...)`). */
+  readonly events?: EventIndex;
+}
+
+/** What compiling needs besides the node. */
+export interface CompileContext {
+  readonly asOf: number | undefined;
+  readonly events: EventIndex | undefined;
+  /** How field names resolve: the customer catalogue, or an event source's fields inside a behaviour condition. */
+  readonly resolve: (name: string) => ResolvedField | { readonly problem: string };
 }
 
 const DAY = 86_400_000;
@@ -55,11 +68,11 @@ function setOf(record: unknown): ReadonlySet<string> | undefined {
 const dayStart = (day: RuleLiteral): number => Date.parse(`${day as string}T00:00:00Z`);
 
 /** Compiles one node (recursively) into closures. The rule is valid: fields exist, values fit their types. */
-export function compileNode(node: RuleNode, asOfOption: number | undefined): CompiledNode {
+export function compileNode(node: RuleNode, context: CompileContext): CompiledNode {
   switch (node.kind) {
     case 'and':
     case 'or': {
-      const children = node.rules.map((child) => compileNode(child, asOfOption));
+      const children = node.rules.map((child) => compileNode(child, context));
       const tests = children.map((child) => child.test);
       const stop = node.kind === 'and' ? FALSE : TRUE;
       const otherwise = node.kind === 'and' ? TRUE : FALSE;
@@ -75,17 +88,76 @@ export function compileNode(node: RuleNode, asOfOption: number | undefined): Com
       return { node, test, children };
     }
     case 'not': {
-      const child = compileNode(node.rule, asOfOption);
+      const child = compileNode(node.rule, context);
       const inner = child.test;
       return { node, test: (customer) => { const truth = inner(customer); return truth === UNKNOWN ? UNKNOWN : truth === TRUE ? FALSE : TRUE; }, children: [child] };
     }
+    case 'events':
+      return compileEvents(node, context);
     default:
-      return compileCondition(node, asOfOption);
+      return compileCondition(node, context);
   }
 }
 
-function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' }>, asOfOption: number | undefined): CompiledNode {
-  const resolved = resolveRuleField(node.field);
+/** A behaviour condition: count or sum the customer's matching events in the window, then compare. */
+function compileEvents(node: EventsNode, context: CompileContext): CompiledNode {
+  const { events, asOf: asOfOption } = context;
+  if (events === undefined || events.kind !== 'events') {
+    throw new ConfigurationError('missing_option', 'compileRule needs option `events` (from indexEvents) for a rule that counts purchases, transactions or interactions', ['events']);
+  }
+  const { source, measure, op, value: expected } = node;
+  const where = node.where === null ? null : compileNode(node.where, { asOf: asOfOption, events: undefined, resolve: (name) => resolveEventField(source, name) }).test;
+  const days = node.window === null ? Infinity : durationDays(node.window);
+  const kind = source === 'interactions' ? 'interactions' : 'transactions';
+  const purchasesOnly = source === 'purchases';
+  const measureOf = (c: object): number | undefined => {
+    const asOf = asOfOption ?? (c as { asOf?: unknown }).asOf;
+    if (typeof asOf !== 'number') return undefined;
+    const asOfDay = Math.floor(asOf / DAY);
+    const orders = new Set<string>();
+    let count = 0;
+    let sum = 0;
+    for (const event of eventsOf(events, (c as { customerId?: unknown }).customerId, kind)) {
+      const elapsed = asOfDay - Math.floor(event.at / DAY);
+      if (elapsed < 0 || elapsed > days) continue;
+      const row = event as { status?: string; amount?: number; orderId?: string };
+      if (purchasesOnly && (row.status !== 'completed' || (row.amount as number) < 0)) continue;
+      if (where !== null && where(event) !== TRUE) continue;
+      if (kind === 'interactions') count += 1;
+      else {
+        orders.add(row.orderId as string);
+        sum += row.amount as number;
+      }
+    }
+    return measure === 'sum' ? sum : kind === 'interactions' ? count : orders.size;
+  };
+  return {
+    node,
+    read: measureOf,
+    test: (c) => {
+      const measured = measureOf(c);
+      if (measured === undefined) return UNKNOWN;
+      switch (op) {
+        case 'eq':
+          return measured === expected ? TRUE : FALSE;
+        case 'ne':
+          return measured !== expected ? TRUE : FALSE;
+        case 'lt':
+          return measured < expected ? TRUE : FALSE;
+        case 'lte':
+          return measured <= expected ? TRUE : FALSE;
+        case 'gt':
+          return measured > expected ? TRUE : FALSE;
+        case 'gte':
+          return measured >= expected ? TRUE : FALSE;
+      }
+    },
+  };
+}
+
+function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' | 'events' }>, context: CompileContext): CompiledNode {
+  const asOfOption = context.asOf;
+  const resolved = context.resolve(node.field);
   if ('problem' in resolved) throw new ConfigurationError('invalid_option', resolved.problem);
   const read = accessor(resolved);
   const instant = resolved.info.type === 'instant';
@@ -190,11 +262,14 @@ function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' }
   }
 }
 
-/** The `asOf` option as epoch ms, checked. */
-export function resolveAsOf(functionName: string, options: CompileRuleOptions | undefined): number | undefined {
-  if (options === undefined || options.asOf === undefined) return undefined;
-  const instant = createInstantParser()(options.asOf);
-  if (isInstantProblem(instant)) throw new ConfigurationError('invalid_option', `${functionName} expects option \`asOf\` to be a date: ${instant.message}`, ['asOf']);
-  if (typeof options !== 'object') throw new ConfigurationError('invalid_option', `${functionName} expects options to be an object, received ${quoteValue(options)}`);
-  return instant;
+/** The compile context of the options, checked: `asOf` as epoch ms, the event index, the customer catalogue. */
+export function compileContext(functionName: string, options: CompileRuleOptions | undefined): CompileContext {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new ConfigurationError('invalid_option', `${functionName} expects options to be an object, received ${quoteValue(options)}`);
+  let asOf: number | undefined;
+  if (options?.asOf !== undefined) {
+    const instant = createInstantParser()(options.asOf);
+    if (isInstantProblem(instant)) throw new ConfigurationError('invalid_option', `${functionName} expects option \`asOf\` to be a date: ${instant.message}`, ['asOf']);
+    asOf = instant;
+  }
+  return { asOf, events: options?.events, resolve: resolveRuleField };
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../ast';
 import { requireValidRule } from '../validateRule';
-import { compileNode, resolveAsOf, TRUE, type CompileRuleOptions } from './compileConditions';
+import { compileContext, compileNode, TRUE, type CompileRuleOptions } from './compileConditions';
 
 /** A compiled rule: `true` when the customer matches. */
 export type RulePredicate = (customer: object) => boolean;
@@ -32,6 +32,6 @@ export type RulePredicate = (customer: object) => boolean;
  */
 export function compileRule(rule: Rule, options?: CompileRuleOptions): RulePredicate {
   const valid = requireValidRule('compileRule', rule);
-  const test = compileNode(valid.rule, resolveAsOf('compileRule', options)).test;
+  const test = compileNode(valid.rule, compileContext('compileRule', options)).test;
   return (customer) => test(customer) === TRUE;
 }

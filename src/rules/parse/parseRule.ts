@@ -146,10 +146,42 @@ class Parser {
   }
 
   private condition(): RuleNode {
+    const next = this.tokens[this.position + 1];
+    if ((this.isWord('count') || this.isWord('sum')) && next?.type === 'symbol' && next.text === '(') return this.behaviour();
     const { name: field, offset } = this.field();
     const node = this.operator(field);
     this.fieldOffsets.set(node, offset);
     return node;
+  }
+
+  /** `count(purchases where ... within N days) >= 2`, `sum(transactions ...) > 500`. */
+  private behaviour(): RuleNode {
+    const measure = (this.current as { text: string }).text.toLowerCase() as 'count' | 'sum';
+    this.position += 2;
+    const sourceToken = this.current;
+    const source = sourceToken.type === 'word' ? sourceToken.text.toLowerCase() : '';
+    if (source !== 'purchases' && source !== 'transactions' && source !== 'interactions') this.fail(`expected purchases, transactions or interactions after ${measure}(`);
+    this.position += 1;
+    let where: RuleNode | null = null;
+    if (this.isWord('where')) {
+      this.position += 1;
+      where = this.nested(() => this.or());
+    }
+    let window: { amount: number; unit: 'days' | 'weeks' | 'months' } | null = null;
+    if (this.isWord('within')) {
+      this.position += 1;
+      if (this.isWord('last')) this.position += 1;
+      window = this.duration();
+    }
+    this.expectSymbol(')', `to close ${measure}(...)`);
+    const token = this.current;
+    const op = token.type === 'symbol' ? COMPARISONS[token.text] : undefined;
+    if (op === undefined) this.fail(`expected a comparison (=, !=, <, <=, >, >=) after ${measure}(...)`);
+    this.position += 1;
+    const valueToken = this.current;
+    if (valueToken.type !== 'number') this.fail(`expected a number after ${measure}(...) ${(token as { text: string }).text}`);
+    this.position += 1;
+    return { kind: 'events', source, measure, where, window, op: op as ComparisonKind, value: (valueToken as { value: number }).value };
   }
 
   private operator(field: string): RuleNode {

@@ -39,6 +39,11 @@ const PRINTERS: Printers = {
   isNull: (node) => `${fieldText(node.field)} is null`,
   withinLast: (node) => `${fieldText(node.field)} within ${literal(node.duration.amount)} ${node.duration.unit}`,
   moreThanAgo: (node) => `${fieldText(node.field)} more than ${literal(node.duration.amount)} ${node.duration.unit} ago`,
+  events: (node) => {
+    const where = node.where === null ? '' : ` where ${print(node.where)}`;
+    const window = node.window === null ? '' : ` within ${literal(node.window.amount)} ${node.window.unit}`;
+    return `${node.measure}(${node.source}${where}${window}) ${COMPARISONS[node.op]} ${literal(node.value)}`;
+  },
 };
 
 function textCondition(node: NodeOfKind<'contains'>): string {
