@@ -10,7 +10,9 @@ export function scenarios(): Scenario[] {
   const features = summarize(parseTransactions(sample.transactions).records, { asOf: sample.asOf, customers: sample.customers });
   const { scores } = rfm(features);
   const segmentOf = new Map(scores.map((score) => [score.customerId, score]));
-  const customers = features.map((customer) => ({ ...customer, rfm: segmentOf.get(customer.customerId) }));
+  // Scores first, then the features: `{ ...customer, rfm }` gives objects of mixed hidden classes
+  // that V8 reads about 20x slower on 100,000 customers (see docs/rules.md).
+  const customers = features.map((customer) => ({ rfm: segmentOf.get(customer.customerId), ...customer }));
   const text = 'monetaryTotal >= 500 and lastPurchaseAt within 30 days and rfm.segment in ("champions", "loyal")';
   const matches = compileRule(parseRule(text));
   const count = customers.length.toLocaleString('en-US');

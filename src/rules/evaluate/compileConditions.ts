@@ -1,8 +1,9 @@
-import { resolveRuleField } from '../ruleFields';
+import { RULE_FIELDS, resolveRuleField } from '../ruleFields';
 import { ConfigurationError, quoteValue } from '../../errors';
 import { createInstantParser, isInstantProblem, type InstantInput } from '../../model/parseInstant';
 import { durationDays, type EventsNode, type RuleLiteral, type RuleNode } from '../ast';
 import { resolveEventField } from '../eventFields';
+import { FEATURE_ACCESSORS } from '../featureAccessors';
 import type { ResolvedField } from '../ruleFields';
 import { eventsOf, type EventIndex } from './indexEvents';
 
@@ -48,12 +49,48 @@ function accessor({ name, path }: ResolvedField): (customer: object) => unknown 
   if (tail === undefined) {
     if (name === 'categories') return (c) => setOf(own(c, 'categoryShares'));
     if (name === 'interactionKinds') return (c) => setOf(own(c, 'interactionCounts'));
-    // Catalogue names are never Object.prototype names, so a plain read is an own read.
-    return (c) => (c as Record<string, unknown>)[head];
+    // The customer is a plain object here (see plainCustomer): a property read is an own read.
+    const direct = Object.hasOwn(FEATURE_ACCESSORS, head) ? FEATURE_ACCESSORS[head as keyof typeof FEATURE_ACCESSORS] : undefined;
+    return guarded(head, direct ?? ((c) => (c as Record<string, unknown>)[head]));
   }
   if (head === 'categoryShares') return (c) => (typeof own(c, head) === 'object' ? (own(own(c, head), tail) ?? 0) : undefined);
   if (head === 'interactionCounts') return (c) => (own(c, 'interactionCount') === null ? null : typeof own(c, head) === 'object' ? (own(own(c, head), tail) ?? 0) : undefined);
-  return (c) => own(own(c, head), tail);
+  // Catalogue scores (rfm.segment, lifecycle.stage): names fixed by clientele, never those of
+  // Object.prototype, so plain reads. Host-named keys (attributes.region, consent.email): own reads.
+  if (Object.hasOwn(RULE_FIELDS, name)) {
+    const outer = guarded(head, (c) => (c as Record<string, unknown>)[head]);
+    return (c) => {
+      const inner = outer(c);
+      if (typeof inner !== 'object' || inner === null) return undefined;
+      return isPlain(inner) && !Object.hasOwn(Object.prototype, tail) ? (inner as Record<string, unknown>)[tail] : own(inner, tail);
+    };
+  }
+  return (c) => {
+    if (!Object.hasOwn(c, head)) return undefined;
+    const inner = (c as Record<string, unknown>)[head];
+    return typeof inner === 'object' && inner !== null && Object.hasOwn(inner, tail) ? (inner as Record<string, unknown>)[tail] : undefined;
+  };
+}
+
+/** Whether an object's prototype is Object.prototype or null: then a read of a clientele field name is an own read. */
+function isPlain(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** A plain read, unless Object.prototype itself carries the name (a polluted prototype): then an own read. */
+function guarded(key: string, read: (c: object) => unknown): (c: object) => unknown {
+  return Object.hasOwn(Object.prototype, key) ? (c) => (Object.hasOwn(c, key) ? read(c) : undefined) : read;
+}
+
+/**
+ * The customer as the compiled closures read it: itself when it is a plain object (the usual
+ * case, and the fast one: checking ownership on every read of a 40-field features object costs
+ * more than the rest of the rule), otherwise a null-prototype copy of its own enumerable
+ * properties, so nothing is read through a prototype.
+ */
+export function plainCustomer(customer: object): object {
+  return isPlain(customer) ? customer : Object.assign(Object.create(null) as object, customer);
 }
 
 /** The keys of a record of positive numbers, as a set. */
@@ -76,7 +113,7 @@ export function compileNode(node: RuleNode, context: CompileContext): CompiledNo
       const tests = children.map((child) => child.test);
       const stop = node.kind === 'and' ? FALSE : TRUE;
       const otherwise = node.kind === 'and' ? TRUE : FALSE;
-      const test = (customer: object): Truth => {
+      const test = node.kind === 'and' && tests.length <= 3 ? shortAnd(tests) : (customer: object): Truth => {
         let unknown = false;
         for (let i = 0; i < tests.length; i++) {
           const truth = (tests[i] as (customer: object) => Truth)(customer);
@@ -97,6 +134,32 @@ export function compileNode(node: RuleNode, context: CompileContext): CompiledNo
     default:
       return compileCondition(node, context);
   }
+}
+
+/**
+ * `and` of two or three conditions without a loop (the common case). TRUE is 1 and UNKNOWN 2, so
+ * the bitwise or of non-false truths is 1 exactly when all are true.
+ */
+function shortAnd(tests: readonly ((customer: object) => Truth)[]): (customer: object) => Truth {
+  const [first, second, third] = tests as [(customer: object) => Truth, (customer: object) => Truth, ((customer: object) => Truth) | undefined];
+  if (third === undefined) {
+    return (c) => {
+      const a = first(c);
+      if (a === FALSE) return FALSE;
+      const b = second(c);
+      if (b === FALSE) return FALSE;
+      return (a | b) === TRUE ? TRUE : UNKNOWN;
+    };
+  }
+  return (c) => {
+    const a = first(c);
+    if (a === FALSE) return FALSE;
+    const b = second(c);
+    if (b === FALSE) return FALSE;
+    const d = third(c);
+    if (d === FALSE) return FALSE;
+    return (a | b | d) === TRUE ? TRUE : UNKNOWN;
+  };
 }
 
 /** A behaviour condition: count or sum the customer's matching events in the window, then compare. */
@@ -182,15 +245,13 @@ function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' |
       // A date compares with the start of its day: before the day (lt), on or before (lte), after (gt), on or after (gte).
       const bound = instant ? dayStart(node.value) + (node.kind === 'lte' || node.kind === 'gt' ? DAY : 0) : node.value;
       const type = instant ? 'number' : typeof node.value;
-      const strict = instant ? node.kind === 'lt' || node.kind === 'lte' : node.kind === 'lt';
-      const below = node.kind === 'lt' || node.kind === 'lte';
-      return make((c) => {
-        const value = read(c);
-        if (value === null || value === undefined || typeof value !== type) return UNKNOWN;
-        const v = value as number | string;
-        if (below) return (strict ? v < bound : v <= bound) ? TRUE : FALSE;
-        return (instant || node.kind === 'gte' ? v >= bound : v > bound) ? TRUE : FALSE;
-      });
+      const kind = instant ? (node.kind === 'lt' || node.kind === 'lte' ? 'lt' : 'gte') : node.kind;
+      // One closure per operator, so the hot path has no branch on the operator and no extra call.
+      const unusable = (value: unknown): boolean => value === null || value === undefined || typeof value !== type;
+      if (kind === 'lt') return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) < (bound as number) ? TRUE : FALSE; });
+      if (kind === 'lte') return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) <= (bound as number) ? TRUE : FALSE; });
+      if (kind === 'gt') return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) > (bound as number) ? TRUE : FALSE; });
+      return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) >= (bound as number) ? TRUE : FALSE; });
     }
     case 'between': {
       const low = instant ? dayStart(node.low) : node.low;
@@ -209,10 +270,14 @@ function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' |
       const found = node.kind === 'in' ? TRUE : FALSE;
       const missing = node.kind === 'in' ? FALSE : TRUE;
       const types = new Set(node.values.map((value) => typeof value));
+      // One type in the list (the usual case): compare typeof with it rather than look it up.
+      // A short list is faster to scan than to hash.
+      const small = node.values.length <= 4 ? [...node.values] : null;
+      const onlyType = types.size === 1 ? (node.values[0] === undefined ? '' : typeof node.values[0]) : null;
       return make((c) => {
         const value = read(c);
-        if (value === null || value === undefined || !types.has(typeof value)) return UNKNOWN;
-        return values.has(value as RuleLiteral) ? found : missing;
+        if (value === null || value === undefined || (onlyType === null ? !types.has(typeof value) : typeof value !== onlyType)) return UNKNOWN;
+        return (small === null ? values.has(value as RuleLiteral) : small.includes(value as RuleLiteral)) ? found : missing;
       });
     }
     case 'contains':

@@ -1,6 +1,6 @@
 import type { Rule } from '../ast';
 import { requireValidRule } from '../validateRule';
-import { compileContext, compileNode, TRUE, type CompileRuleOptions } from './compileConditions';
+import { compileContext, compileNode, plainCustomer, TRUE, type CompileRuleOptions } from './compileConditions';
 
 /** A compiled rule: `true` when the customer matches. */
 export type RulePredicate = (customer: object) => boolean;
@@ -33,5 +33,5 @@ export type RulePredicate = (customer: object) => boolean;
 export function compileRule(rule: Rule, options?: CompileRuleOptions): RulePredicate {
   const valid = requireValidRule('compileRule', rule);
   const test = compileNode(valid.rule, compileContext('compileRule', options)).test;
-  return (customer) => test(customer) === TRUE;
+  return (customer) => test(plainCustomer(customer)) === TRUE;
 }

@@ -1,7 +1,7 @@
 import type { Rule, RuleNode } from '../ast';
 import { printRule } from '../print/printRule';
 import { requireValidRule } from '../validateRule';
-import { compileContext, compileNode, type CompiledNode, type CompileRuleOptions } from './compileConditions';
+import { compileContext, compileNode, plainCustomer, type CompiledNode, type CompileRuleOptions } from './compileConditions';
 
 /** The outcome of one node for one customer. */
 export type RuleOutcome = 'true' | 'false' | 'unknown';
@@ -41,7 +41,7 @@ const OUTCOMES: readonly RuleOutcome[] = ['false', 'true', 'unknown'];
  */
 export function explainRule(rule: Rule, customer: object, options?: CompileRuleOptions): RuleExplanation {
   const valid = requireValidRule('explainRule', rule);
-  return explain(compileNode(valid.rule, compileContext('explainRule', options)), customer);
+  return explain(compileNode(valid.rule, compileContext('explainRule', options)), plainCustomer(customer));
 }
 
 function explain(compiled: CompiledNode, customer: object): RuleExplanation {
