@@ -32,7 +32,7 @@ export type ModelErrorCode = 'insufficient_data' | 'not_converged' | 'numerical_
 export type RuleErrorCode = 'invalid_rule';
 
 /** Codes for rule text that cannot be parsed. */
-export type RuleSyntaxErrorCode = 'unexpected_token' | 'unexpected_end' | 'unknown_field' | 'invalid_literal';
+export type RuleSyntaxErrorCode = 'unexpected_token' | 'unexpected_end' | 'unknown_field' | 'invalid_literal' | 'limit_exceeded';
 
 /** Every code a {@link ClienteleError} can carry. */
 export type ErrorCode = ValidationErrorCode | ConfigurationErrorCode | ModelErrorCode | RuleErrorCode | RuleSyntaxErrorCode;

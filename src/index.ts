@@ -169,6 +169,7 @@ export {
   type NumberRuleField,
   type OrderedRuleField,
   type RuleDurationInput,
+  type RuleFieldName,
   type RuleValueOf,
   type SetRuleField,
   type StringRuleField,

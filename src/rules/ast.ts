@@ -80,7 +80,45 @@ const literal = z.union([text, z.number().check(z.refine(Number.isFinite, { mess
 const field = z.string().check(z.minLength(1), z.maxLength(RULE_LIMITS.stringLength));
 const duration = z.strictObject({ amount: z.number().check(z.gte(0), z.lte(1e6)), unit: z.enum(['days', 'weeks', 'months']) });
 
-/** The zod schema of one node (recursive); `validateRule` also checks fields and value types against the catalogue. */
+const comparison = z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']);
+const list = z.array(literal).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength));
+const strings = z.array(text).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength));
+
+/** The schema of each condition kind (no children), for checking a node once its kind is known. */
+export const CONDITION_SCHEMAS = {
+  eq: z.strictObject({ kind: z.literal('eq'), field, value: literal }),
+  ne: z.strictObject({ kind: z.literal('ne'), field, value: literal }),
+  lt: z.strictObject({ kind: z.literal('lt'), field, value: literal }),
+  lte: z.strictObject({ kind: z.literal('lte'), field, value: literal }),
+  gt: z.strictObject({ kind: z.literal('gt'), field, value: literal }),
+  gte: z.strictObject({ kind: z.literal('gte'), field, value: literal }),
+  between: z.strictObject({ kind: z.literal('between'), field, low: literal, high: literal }),
+  in: z.strictObject({ kind: z.literal('in'), field, values: list }),
+  notIn: z.strictObject({ kind: z.literal('notIn'), field, values: list }),
+  contains: z.strictObject({ kind: z.literal('contains'), field, value: text, ignoreCase: z.boolean() }),
+  startsWith: z.strictObject({ kind: z.literal('startsWith'), field, value: text, ignoreCase: z.boolean() }),
+  endsWith: z.strictObject({ kind: z.literal('endsWith'), field, value: text, ignoreCase: z.boolean() }),
+  has: z.strictObject({ kind: z.literal('has'), field, value: text }),
+  hasAny: z.strictObject({ kind: z.literal('hasAny'), field, values: strings }),
+  hasAll: z.strictObject({ kind: z.literal('hasAll'), field, values: strings }),
+  exists: z.strictObject({ kind: z.literal('exists'), field }),
+  isNull: z.strictObject({ kind: z.literal('isNull'), field }),
+  withinLast: z.strictObject({ kind: z.literal('withinLast'), field, duration }),
+  moreThanAgo: z.strictObject({ kind: z.literal('moreThanAgo'), field, duration }),
+} as const;
+
+/** The schema of a behaviour condition without its `where` (checked as a node of its own). */
+export const EVENTS_SCHEMA = z.strictObject({
+  kind: z.literal('events'),
+  source: z.enum(['purchases', 'transactions', 'interactions']),
+  measure: z.enum(['count', 'sum']),
+  where: z.unknown(),
+  window: z.nullable(duration),
+  op: comparison,
+  value: z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' })),
+});
+
+/** The zod schema of one node (recursive), for hosts that validate with zod; `validateRule` checks node by node, with paths, and against the catalogue. */
 export const ruleNodeSchema: z.ZodMiniType<RuleNode> = z.union([
   z.strictObject({
     kind: z.enum(['and', 'or']),
@@ -94,24 +132,12 @@ export const ruleNodeSchema: z.ZodMiniType<RuleNode> = z.union([
       return ruleNodeSchema;
     },
   }),
-  z.strictObject({ kind: z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']), field, value: literal }),
-  z.strictObject({ kind: z.literal('between'), field, low: literal, high: literal }),
-  z.strictObject({ kind: z.enum(['in', 'notIn']), field, values: z.array(literal).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength)) }),
-  z.strictObject({ kind: z.enum(['contains', 'startsWith', 'endsWith']), field, value: text, ignoreCase: z.boolean() }),
-  z.strictObject({ kind: z.literal('has'), field, value: text }),
-  z.strictObject({ kind: z.enum(['hasAny', 'hasAll']), field, values: z.array(text).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength)) }),
-  z.strictObject({ kind: z.enum(['exists', 'isNull']), field }),
-  z.strictObject({ kind: z.enum(['withinLast', 'moreThanAgo']), field, duration }),
+  ...Object.values(CONDITION_SCHEMAS),
   z.strictObject({
-    kind: z.literal('events'),
-    source: z.enum(['purchases', 'transactions', 'interactions']),
-    measure: z.enum(['count', 'sum']),
+    ...EVENTS_SCHEMA.shape,
     get where() {
       return z.nullable(ruleNodeSchema);
     },
-    window: z.nullable(duration),
-    op: z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']),
-    value: z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' })),
   }),
 ]) as unknown as z.ZodMiniType<RuleNode>;
 

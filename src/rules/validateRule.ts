@@ -1,5 +1,7 @@
-import { RuleError, type PathSegment, type RuleIssue } from '../errors';
-import { RULE_LIMITS, ruleSchema, type Rule, type RuleLiteral, type RuleNode } from './ast';
+import type * as z from 'zod/mini';
+import { quoteValue, RuleError, type PathSegment, type RuleIssue } from '../errors';
+import { issueFromZod } from '../model/issueFromZod';
+import { CONDITION_SCHEMAS, EVENTS_SCHEMA, RULE_LIMITS, type EventSource, type Rule, type RuleLiteral, type RuleNode } from './ast';
 import { canonicalRule } from './canonicalRule';
 import { resolveEventField } from './eventFields';
 import { resolveRuleField, type RuleFieldInfo } from './ruleFields';
@@ -8,6 +10,13 @@ import { resolveRuleField, type RuleFieldInfo } from './ruleFields';
 export type RuleValidation = { readonly ok: true; readonly rule: Rule } | { readonly ok: false; readonly issues: readonly RuleIssue[] };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "YYYY-MM-DD" naming a day that exists (Date.parse would roll 2026-02-30 over to March 2). */
+function isCalendarDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 /**
  * Checks a rule given as JSON (a stored segment definition, a dashboard's editor state) and
@@ -30,19 +39,71 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function validateRule(json: unknown): RuleValidation {
   const limits = checkLimits(json);
   if (limits.length > 0) return { ok: false, issues: limits };
-  const parsed = ruleSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment)),
-        message: issue.message,
-      })),
-    };
-  }
   const issues: RuleIssue[] = [];
-  checkNode(parsed.data.rule, ['rule'], issues);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, rule: canonicalRule(parsed.data) };
+  const root = json as Record<string, unknown>;
+  for (const key of Object.keys(root)) if (key !== '$v' && key !== 'rule') issues.push({ path: [key], message: `unknown key ${JSON.stringify(key)}: a rule has only "$v" and "rule"` });
+  if (root.$v !== 1) issues.push({ path: ['$v'], message: `expected version 1, received ${quoteValue(root.$v)}` });
+  checkStructure(root.rule, ['rule'], issues, resolveRuleField);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, rule: canonicalRule(json as Rule) };
+}
+
+const CONNECTIVES = new Set(['and', 'or', 'not', 'events']);
+
+/**
+ * Checks a node and its children in one walk: the shape of each node (so every problem gets its
+ * own path and message), then, for a well-formed condition, its field and values against the
+ * catalogue. Problems of both kinds in different nodes are all reported.
+ */
+function checkStructure(value: unknown, path: PathSegment[], issues: RuleIssue[], resolve: Resolver): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push({ path, message: `expected a rule node { "kind": ... }, received ${quoteValue(value)}` });
+    return;
+  }
+  const node = value as Record<string, unknown>;
+  const kind = node.kind;
+  if (typeof kind !== 'string' || !(Object.hasOwn(CONDITION_SCHEMAS, kind) || CONNECTIVES.has(kind))) {
+    issues.push({ path: [...path, 'kind'], message: `unknown node kind ${quoteValue(kind)}; the kinds are ${['and', 'or', 'not', ...Object.keys(CONDITION_SCHEMAS), 'events'].join(', ')}` });
+    return;
+  }
+  const extra = (allowed: readonly string[]): void => {
+    for (const key of Object.keys(node)) if (!allowed.includes(key)) issues.push({ path: [...path, key], message: `unknown key ${JSON.stringify(key)} in a ${kind} node` });
+  };
+  if (kind === 'and' || kind === 'or') {
+    extra(['kind', 'rules']);
+    if (!Array.isArray(node.rules) || node.rules.length === 0) issues.push({ path: [...path, 'rules'], message: `expected a non-empty array of rules, received ${quoteValue(node.rules)}` });
+    else node.rules.forEach((child, index) => checkStructure(child, [...path, 'rules', index], issues, resolve));
+    return;
+  }
+  if (kind === 'not') {
+    extra(['kind', 'rule']);
+    checkStructure(node.rule, [...path, 'rule'], issues, resolve);
+    return;
+  }
+  const schema = kind === 'events' ? EVENTS_SCHEMA : CONDITION_SCHEMAS[kind as keyof typeof CONDITION_SCHEMAS];
+  const parsed = schema.safeParse(node);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) issues.push(describeZodIssue(issue, path, kind));
+  } else if (kind !== 'events') {
+    checkNode(node as unknown as RuleNode, path, issues, resolve);
+  } else {
+    if (resolve !== resolveRuleField) issues.push({ path, message: 'a behaviour condition cannot be nested inside another one' });
+    else if (node.measure === 'sum' && node.source === 'interactions') issues.push({ path: [...path, 'measure'], message: 'sum adds amounts: it counts purchases or transactions, not interactions' });
+  }
+  if (kind === 'events') {
+    const source = node.source as EventSource;
+    if (node.where === undefined) issues.push({ path: [...path, 'where'], message: 'expected a condition or null' });
+    else if (node.where !== null && resolve === resolveRuleField) checkStructure(node.where, [...path, 'where'], issues, (name) => resolveEventField(source, name));
+  }
+}
+
+/** A zod issue in the words of the other messages: the key, what was expected, what came. */
+function describeZodIssue(issue: z.core.$ZodIssue, path: PathSegment[], kind: string): RuleIssue {
+  if (issue.code === 'unrecognized_keys') return { path: [...path, issue.keys[0] ?? ''], message: `unknown key ${JSON.stringify(issue.keys[0])} in a ${kind} node` };
+  const where = [...path, ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))];
+  if (issue.code === 'too_big' && issue.origin === 'array') return { path: where, message: `the list is longer than ${String(issue.maximum)} values` };
+  if (issue.code === 'too_big' && issue.origin === 'string') return { path: where, message: `the text is longer than ${String(issue.maximum)} characters` };
+  if (issue.code === 'too_small' && issue.origin === 'array') return { path: where, message: 'expected at least one value' };
+  return { path: where, message: issueFromZod(issue).message };
 }
 
 /** {@link validateRule}, throwing a {@link RuleError} that names the function the host called. */
@@ -59,10 +120,10 @@ function checkLimits(json: unknown): RuleIssue[] {
   let nodes = 0;
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop() as { value: unknown; depth: number; path: PathSegment[] };
+    if (typeof value !== 'object' || value === null) continue;
     nodes += 1;
     if (nodes > RULE_LIMITS.nodes) return [{ path: [], message: `the rule has more than ${RULE_LIMITS.nodes} nodes` }];
     if (depth > RULE_LIMITS.depth) return [{ path, message: `the rule nests deeper than ${RULE_LIMITS.depth} levels` }];
-    if (typeof value !== 'object' || value === null) continue;
     const node = value as { rules?: unknown; rule?: unknown };
     if (Array.isArray(node.rules)) {
       if (node.rules.length > RULE_LIMITS.nodes) return [{ path: [...path, 'rules'], message: `the rule has more than ${RULE_LIMITS.nodes} nodes` }];
@@ -92,7 +153,7 @@ function literalProblem(field: string, info: RuleFieldInfo, value: RuleLiteral, 
       if (ordering) return `${field} is ${describeType(info)}: it has no order`;
       return typeof value === 'string' && (info.values ?? []).includes(value) ? null : `${field} is ${describeType(info)}: received ${received}`;
     case 'instant':
-      return typeof value === 'string' && ISO_DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+      return typeof value === 'string' && isCalendarDay(value)
         ? null
         : `${field} is a date field: compare it with a day "YYYY-MM-DD" (or use within / more than ... ago), received ${received}`;
     case 'set':
@@ -111,24 +172,15 @@ function checkNode(node: RuleNode, path: PathSegment[], issues: RuleIssue[], res
     checkNode(node.rule, [...path, 'rule'], issues, resolve);
     return;
   }
-  if (node.kind === 'events') {
-    if (resolve !== resolveRuleField) {
-      issues.push({ path, message: 'a behaviour condition cannot be nested inside another one' });
-      return;
-    }
-    if (node.measure === 'sum' && node.source === 'interactions') issues.push({ path: [...path, 'measure'], message: 'sum adds amounts: it counts purchases or transactions, not interactions' });
-    const { source } = node;
-    if (node.where !== null) checkNode(node.where, [...path, 'where'], issues, (name) => resolveEventField(source, name));
-    return;
-  }
+  if (node.kind === 'events') return;
   const resolved = resolve(node.field);
   if ('problem' in resolved) {
     issues.push({ path: [...path, 'field'], message: resolved.problem });
     return;
   }
   const { info } = resolved;
-  const fail = (key: string, message: string | null): void => {
-    if (message !== null) issues.push({ path: [...path, key], message });
+  const fail = (key: string | readonly PathSegment[], message: string | null): void => {
+    if (message !== null) issues.push({ path: [...path, ...(typeof key === 'string' ? [key] : key)], message });
   };
   switch (node.kind) {
     case 'eq':
@@ -141,14 +193,19 @@ function checkNode(node: RuleNode, path: PathSegment[], issues: RuleIssue[], res
     case 'gte':
       fail('value', literalProblem(node.field, info, node.value, true));
       return;
-    case 'between':
-      fail('low', literalProblem(node.field, info, node.low, true));
-      fail('high', literalProblem(node.field, info, node.high, true));
-      if (typeof node.low === typeof node.high && node.low > node.high) fail('high', `between needs low <= high, received ${JSON.stringify(node.low)} and ${JSON.stringify(node.high)}`);
+    case 'between': {
+      const lowProblem = literalProblem(node.field, info, node.low, true);
+      const highProblem = literalProblem(node.field, info, node.high, true);
+      fail('low', lowProblem);
+      fail('high', highProblem);
+      if (lowProblem !== null || highProblem !== null) return;
+      if (typeof node.low !== typeof node.high) fail('high', `between needs two values of one type, received ${JSON.stringify(node.low)} and ${JSON.stringify(node.high)}`);
+      else if (node.low > node.high) fail('high', `between needs low <= high, received ${JSON.stringify(node.low)} and ${JSON.stringify(node.high)}`);
       return;
+    }
     case 'in':
     case 'notIn':
-      node.values.forEach((value, index) => fail(`values.${index}`, info.type === 'instant' ? `${node.field} is a date field: use between` : literalProblem(node.field, info, value, false)));
+      node.values.forEach((value, index) => fail(['values', index], info.type === 'instant' ? `${node.field} is a date field: use between` : literalProblem(node.field, info, value, false)));
       return;
     case 'contains':
     case 'startsWith':

@@ -54,6 +54,9 @@ export type OrderedRuleField = NumberRuleField | StringRuleField | InstantRuleFi
 /** Fields holding text. */
 export type TextRuleField = StringRuleField | keyof EnumRuleFields | AttributeRuleField;
 
+/** Every field a rule can name. */
+export type RuleFieldName = EqualityRuleField | OrderedRuleField | TextRuleField | SetRuleField | InstantRuleField;
+
 /** A duration for `within` and `moreThanAgo`. */
 export type RuleDurationInput = { readonly days: number } | { readonly weeks: number } | { readonly months: number };
 
@@ -67,7 +70,8 @@ const toDuration = (duration: RuleDurationInput): RuleDuration =>
  * TypeScript rejects unknown fields and values of the wrong type at compile time
  * (`gte('monetaryTotal', '500')` does not compile); `compileRule` checks the same at run time.
  *
- * @param rules - The rules all of which must hold.
+ * @param first - A rule that must hold.
+ * @param rest - More rules that must all hold too.
  * @returns The rule.
  *
  * @example
@@ -78,8 +82,8 @@ const toDuration = (duration: RuleDurationInput): RuleDuration =>
  * ```
  * @category Rules
  */
-export function and(...rules: readonly Rule[]): Rule {
-  return wrap({ kind: 'and', rules: nodes(rules) });
+export function and(first: Rule, ...rest: readonly Rule[]): Rule {
+  return wrap({ kind: 'and', rules: nodes([first, ...rest]) });
 }
 
 /**
@@ -92,8 +96,8 @@ export function and(...rules: readonly Rule[]): Rule {
  * ```
  * @category Rules
  */
-export function or(...rules: readonly Rule[]): Rule {
-  return wrap({ kind: 'or', rules: nodes(rules) });
+export function or(first: Rule, ...rest: readonly Rule[]): Rule {
+  return wrap({ kind: 'or', rules: nodes([first, ...rest]) });
 }
 
 /**
@@ -330,7 +334,7 @@ export function hasAll(field: SetRuleField | AttributeRuleField, values: readonl
  * ```
  * @category Rules
  */
-export function exists(field: string): Rule {
+export function exists(field: RuleFieldName): Rule {
   return wrap({ kind: 'exists', field });
 }
 
@@ -344,7 +348,7 @@ export function exists(field: string): Rule {
  * ```
  * @category Rules
  */
-export function isNull(field: string): Rule {
+export function isNull(field: RuleFieldName): Rule {
   return wrap({ kind: 'isNull', field });
 }
 

@@ -48,13 +48,14 @@ function accessor({ name, path }: ResolvedField): (customer: object) => unknown 
   const [head, tail] = path as [string, string | undefined];
   if (tail === undefined) {
     if (name === 'categories') return (c) => setOf(own(c, 'categoryShares'));
-    if (name === 'interactionKinds') return (c) => setOf(own(c, 'interactionCounts'));
+    if (name === 'interactionKinds') return (c) => (own(c, 'interactionCount') === null ? undefined : setOf(own(c, 'interactionCounts')));
     // The customer is a plain object here (see plainCustomer): a property read is an own read.
     const direct = Object.hasOwn(FEATURE_ACCESSORS, head) ? FEATURE_ACCESSORS[head as keyof typeof FEATURE_ACCESSORS] : undefined;
     return guarded(head, direct ?? ((c) => (c as Record<string, unknown>)[head]));
   }
-  if (head === 'categoryShares') return (c) => (typeof own(c, head) === 'object' ? (own(own(c, head), tail) ?? 0) : undefined);
-  if (head === 'interactionCounts') return (c) => (own(c, 'interactionCount') === null ? null : typeof own(c, head) === 'object' ? (own(own(c, head), tail) ?? 0) : undefined);
+  const isRecord = (value: unknown): boolean => typeof value === 'object' && value !== null;
+  if (head === 'categoryShares') return (c) => (isRecord(own(c, head)) ? (own(own(c, head), tail) ?? 0) : undefined);
+  if (head === 'interactionCounts') return (c) => (own(c, 'interactionCount') === null ? null : isRecord(own(c, head)) ? (own(own(c, head), tail) ?? 0) : undefined);
   // Catalogue scores (rfm.segment, lifecycle.stage): names fixed by clientele, never those of
   // Object.prototype, so plain reads. Host-named keys (attributes.region, consent.email): own reads.
   if (Object.hasOwn(RULE_FIELDS, name)) {

@@ -1,4 +1,4 @@
-import { RuleSyntaxError, type PathSegment } from '../../errors';
+import { RuleSyntaxError, type PathSegment, type RuleSyntaxErrorCode } from '../../errors';
 import { RULE_LIMITS, type ComparisonKind, type Rule, type RuleLiteral, type RuleNode } from '../ast';
 import { RULE_KEYWORDS } from '../ruleKeywords';
 import { validateRule } from '../validateRule';
@@ -52,7 +52,7 @@ class Parser {
 
   private nested<T>(parse: () => T): T {
     this.depth += 1;
-    if (this.depth > RULE_LIMITS.depth) this.fail(`the rule nests deeper than ${RULE_LIMITS.depth} levels`);
+    if (this.depth > RULE_LIMITS.depth) throw new RuleSyntaxError('limit_exceeded', `the rule nests deeper than ${RULE_LIMITS.depth} levels`, this.source, this.current.offset);
     const result = parse();
     this.depth -= 1;
     return result;
@@ -127,7 +127,7 @@ class Parser {
     const values = [item('in the list')];
     while (this.current.type === 'symbol' && (this.current as { text: string }).text === ',') {
       this.position += 1;
-      if (values.length >= RULE_LIMITS.listLength) this.fail(`the list is longer than ${RULE_LIMITS.listLength} values`);
+      if (values.length >= RULE_LIMITS.listLength) throw new RuleSyntaxError('limit_exceeded', `the list is longer than ${RULE_LIMITS.listLength} values`, this.source, this.current.offset);
       values.push(item('in the list'));
     }
     this.expectSymbol(')', 'to close the list');
@@ -156,6 +156,13 @@ class Parser {
 
   /** `count(purchases where ... within N days) >= 2`, `sum(transactions ...) > 500`. */
   private behaviour(): RuleNode {
+    const start = this.current.offset;
+    const node = this.behaviourAt();
+    this.fieldOffsets.set(node, start);
+    return node;
+  }
+
+  private behaviourAt(): RuleNode {
     const measure = (this.current as { text: string }).text.toLowerCase() as 'count' | 'sum';
     this.position += 2;
     const sourceToken = this.current;
@@ -286,7 +293,7 @@ class Parser {
  */
 export function parseRule(text: string): Rule {
   if (typeof text !== 'string') throw new RuleSyntaxError('unexpected_token', `parseRule expects rule text, received ${typeof text}`, '', 0);
-  if (text.length > RULE_LIMITS.textLength) throw new RuleSyntaxError('unexpected_token', `the rule text is longer than ${RULE_LIMITS.textLength} characters`, text.slice(0, 200), 0);
+  if (text.length > RULE_LIMITS.textLength) throw new RuleSyntaxError('limit_exceeded', `the rule text is longer than ${RULE_LIMITS.textLength} characters`, text.slice(0, 200), 0);
   const parser = new Parser(text, tokenizeRule(text));
   const root = parser.parse();
   const validation = validateRule({ $v: 1, rule: root });
@@ -295,17 +302,24 @@ export function parseRule(text: string): Rule {
   const issue = validation.issues[0] as { path: readonly PathSegment[]; message: string };
   const node = nodeAt(root, issue.path);
   const offset = node === undefined ? 0 : (parser.fieldOffsets.get(node) ?? 0);
-  throw new RuleSyntaxError(issue.path.at(-1) === 'field' ? 'unknown_field' : 'invalid_literal', issue.message, text, offset);
+  throw new RuleSyntaxError(codeOf(issue.message), issue.message, text, offset);
 }
 
-/** The condition node a validation path points into. */
+/** The syntax-error code of a validation message: an unknown or forbidden field, a limit, or a value that does not fit. */
+function codeOf(message: string): RuleSyntaxErrorCode {
+  if (/^(unknown field|field |(purchases|transactions|interactions) have no field)/.test(message)) return 'unknown_field';
+  if (/nests deeper|more than \d+ nodes|longer than/.test(message)) return 'limit_exceeded';
+  return 'invalid_literal';
+}
+
+/** The deepest node (an object with a kind) a validation path points into. */
 function nodeAt(root: RuleNode, path: readonly PathSegment[]): object | undefined {
-  let node: unknown = root;
+  let value: unknown = root;
+  let node: object = root;
   for (let i = 1; i < path.length; i++) {
-    const key = path[i] as PathSegment;
-    const next = (node as Record<string, unknown>)[key as string];
-    if (typeof next !== 'object' || next === null) return node as object;
-    node = next;
+    value = (value as Record<string, unknown>)[path[i] as string];
+    if (typeof value !== 'object' || value === null) break;
+    if (Object.hasOwn(value, 'kind')) node = value;
   }
-  return node as object;
+  return node;
 }

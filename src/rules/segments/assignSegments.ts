@@ -27,7 +27,7 @@ export interface SegmentMembership {
  * @category Rules
  */
 export function assignSegments(set: SegmentSet, customers: readonly object[], options?: CompileRuleOptions): SegmentMembership[] {
-  if (set?.kind !== 'segments' || set.version !== 1) throw new ConfigurationError('invalid_option', `assignSegments expects a segment set from defineSegments, received ${quoteValue(set)}`);
+  if (set?.kind !== 'segments' || set.version !== 1 || (set.mode !== 'first' && set.mode !== 'all') || !Array.isArray(set.segments)) throw new ConfigurationError('invalid_option', `assignSegments expects a segment set from defineSegments, received ${quoteValue(set)}`);
   if (!Array.isArray(customers)) throw new ConfigurationError('invalid_option', `assignSegments expects an array of customers, received ${quoteValue(customers)}`);
   const compiled = set.segments.map((segment) => ({ name: segment.name, matches: compileRule(segment.rule, options) }));
   const first = set.mode === 'first';

@@ -27,6 +27,8 @@ import type { CompileRuleOptions } from '../evaluate/compileConditions';
  * @category Rules
  */
 export function audience<C extends object>(segment: Rule | { readonly rule: Rule }, customers: readonly C[], options: CompileRuleOptions & { readonly channel: ConsentChannel }): C[] {
+  if (typeof segment !== 'object' || segment === null) throw new ConfigurationError('invalid_option', `audience expects a rule or a segment, received ${quoteValue(segment)}`);
+  if (!Array.isArray(customers)) throw new ConfigurationError('invalid_option', `audience expects an array of customers, received ${quoteValue(customers)}`);
   const channel = options?.channel;
   if (!CONSENT_CHANNELS.includes(channel)) {
     throw new ConfigurationError('invalid_option', `audience expects option \`channel\` to be one of ${CONSENT_CHANNELS.join(', ')}, received ${quoteValue(channel)}`, ['channel']);

@@ -53,6 +53,7 @@ export interface SegmentSet {
  * @category Rules
  */
 export function defineSegments(definitions: readonly SegmentInput[], options: { readonly mode?: 'first' | 'all' } = {}): SegmentSet {
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('invalid_option', `defineSegments expects options to be an object, received ${quoteValue(options)}`);
   const mode = options.mode ?? 'first';
   if (mode !== 'first' && mode !== 'all') throw new ConfigurationError('invalid_option', `defineSegments expects option \`mode\` to be "first" or "all", received ${quoteValue(mode)}`, ['mode']);
   if (!Array.isArray(definitions)) throw new ConfigurationError('invalid_option', `defineSegments expects an array of { name, rule }, received ${quoteValue(definitions)}`);
