@@ -60,10 +60,11 @@ function accessor({ name, path }: ResolvedField): (customer: object) => unknown 
   // Object.prototype, so plain reads. Host-named keys (attributes.region, consent.email): own reads.
   if (Object.hasOwn(RULE_FIELDS, name)) {
     const outer = guarded(head, (c) => (c as Record<string, unknown>)[head]);
+    if (Object.hasOwn(Object.prototype, tail)) return (c) => own(outer(c), tail);
     return (c) => {
       const inner = outer(c);
       if (typeof inner !== 'object' || inner === null) return undefined;
-      return isPlain(inner) && !Object.hasOwn(Object.prototype, tail) ? (inner as Record<string, unknown>)[tail] : own(inner, tail);
+      return isPlain(inner) ? (inner as Record<string, unknown>)[tail] : own(inner, tail);
     };
   }
   return (c) => {

@@ -33,5 +33,10 @@ export type RulePredicate = (customer: object) => boolean;
 export function compileRule(rule: Rule, options?: CompileRuleOptions): RulePredicate {
   const valid = requireValidRule('compileRule', rule);
   const test = compileNode(valid.rule, compileContext('compileRule', options)).test;
-  return (customer) => test(plainCustomer(customer)) === TRUE;
+  const objectPrototype = Object.prototype;
+  return (customer) => {
+    // plainCustomer, inlined: this runs once per customer.
+    const prototype: unknown = Object.getPrototypeOf(customer);
+    return test(prototype === objectPrototype || prototype === null ? customer : plainCustomer(customer)) === TRUE;
+  };
 }
