@@ -180,6 +180,8 @@ export { printRule } from './rules/print/printRule';
 export type { CompileRuleOptions } from './rules/evaluate/compileConditions';
 export { compileRule, type RulePredicate } from './rules/evaluate/compileRule';
 export { indexEvents, type EventIndex } from './rules/evaluate/indexEvents';
+export { toSql, type SqlColumn, type SqlFragment, type ToSqlOptions } from './rules/sql/toSql';
+export { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './rules/sql/sqlDialects';
 export { explainRule, type RuleExplanation, type RuleOutcome } from './rules/evaluate/explainRule';
 export { defineSegments, type SegmentDefinition, type SegmentInput, type SegmentSet } from './rules/segments/defineSegments';
 export { assignSegments, type SegmentMembership } from './rules/segments/assignSegments';

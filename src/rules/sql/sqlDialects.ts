@@ -1,0 +1,112 @@
+import type { NodeKind } from '../ast';
+
+/** The SQL dialects `toSql` writes. */
+export type SqlDialectName = 'postgres' | 'duckdb' | 'sqlite' | 'bigquery' | 'snowflake';
+
+/**
+ * What differs between dialects, as small hooks on one compiler: identifier quoting,
+ * placeholders, date arithmetic, LIKE escaping, set (array) membership, and which node kinds a
+ * dialect supports at all.
+ */
+export interface SqlDialect {
+  readonly name: SqlDialectName;
+  quoteIdentifier(name: string): string;
+  /** The placeholder of the `index`-th parameter (1-based). */
+  placeholder(index: number): string;
+  /** The calendar day (UTC) of a timestamp expression. */
+  day(expression: string): string;
+  /** A day parameter (ISO "YYYY-MM-DD") as a date. */
+  dayParameter(placeholder: string): string;
+  /** `day` minus `days` days (both expressions). */
+  minusDays(day: string, days: string): string;
+  /** The clause after a LIKE whose pattern escapes % and _ with a backslash ('' when backslash is the dialect's default escape). */
+  readonly likeEscape: string;
+  /** A list (array) parameter, typed as the dialect needs it. */
+  listParameter(placeholder: string): string;
+  /** Set membership: the set column holds the parameter value / any of / all of the parameter list. */
+  setHas(column: string, value: string): string;
+  setHasAny(column: string, values: string): string;
+  setHasAll(column: string, values: string): string;
+  /** Node kinds this dialect cannot express. */
+  readonly unsupported: ReadonlySet<NodeKind>;
+}
+
+const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const numbered = (index: number): string => `$${index}`;
+const BEHAVIOUR: ReadonlySet<NodeKind> = new Set(['events']);
+
+/** The dialects, frozen, looked up by name with `Object.hasOwn`. */
+export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object.freeze({
+  postgres: {
+    name: 'postgres',
+    quoteIdentifier: doubleQuoted,
+    placeholder: numbered,
+    day: (expression) => `CAST(${expression} AS DATE)`,
+    dayParameter: (placeholder) => `CAST(${placeholder} AS DATE)`,
+    minusDays: (day, days) => `(${day} - CAST(${days} AS INTEGER))`,
+    likeEscape: " ESCAPE '\\'",
+    listParameter: (placeholder) => `CAST(${placeholder} AS TEXT[])`,
+    setHas: (column, value) => `${value} = ANY(${column})`,
+    setHasAny: (column, values) => `(${column} && ${values})`,
+    setHasAll: (column, values) => `(${column} @> ${values})`,
+    unsupported: BEHAVIOUR,
+  },
+  duckdb: {
+    name: 'duckdb',
+    quoteIdentifier: doubleQuoted,
+    placeholder: numbered,
+    day: (expression) => `CAST(${expression} AS DATE)`,
+    dayParameter: (placeholder) => `CAST(${placeholder} AS DATE)`,
+    minusDays: (day, days) => `(${day} - CAST(${days} AS INTEGER))`,
+    likeEscape: " ESCAPE '\\'",
+    listParameter: (placeholder) => `CAST(${placeholder} AS VARCHAR[])`,
+    setHas: (column, value) => `list_contains(${column}, ${value})`,
+    setHasAny: (column, values) => `list_has_any(${column}, ${values})`,
+    setHasAll: (column, values) => `list_has_all(${column}, ${values})`,
+    unsupported: BEHAVIOUR,
+  },
+  sqlite: {
+    name: 'sqlite',
+    quoteIdentifier: doubleQuoted,
+    placeholder: () => '?',
+    day: (expression) => `date(${expression})`,
+    dayParameter: (placeholder) => `date(${placeholder})`,
+    minusDays: (day, days) => `date(${day}, '-' || CAST(${days} AS INTEGER) || ' days')`,
+    likeEscape: " ESCAPE '\\'",
+    listParameter: (placeholder) => placeholder,
+    setHas: () => '',
+    setHasAny: () => '',
+    setHasAll: () => '',
+    unsupported: new Set<NodeKind>(['events', 'has', 'hasAny', 'hasAll']),
+  },
+  bigquery: {
+    name: 'bigquery',
+    quoteIdentifier: (name) => `\`${name.replace(/[`\\]/g, (character) => `\\${character}`)}\``,
+    placeholder: (index) => `@p${index}`,
+    day: (expression) => `DATE(${expression})`,
+    dayParameter: (placeholder) => `DATE(${placeholder})`,
+    minusDays: (day, days) => `DATE_SUB(${day}, INTERVAL ${days} DAY)`,
+    // BigQuery's LIKE escapes with a backslash by default and has no ESCAPE clause.
+    likeEscape: '',
+    listParameter: (placeholder) => placeholder,
+    setHas: (column, value) => `${value} IN UNNEST(${column})`,
+    setHasAny: (column, values) => `EXISTS(SELECT 1 FROM UNNEST(${column}) AS item WHERE item IN UNNEST(${values}))`,
+    setHasAll: (column, values) => `NOT EXISTS(SELECT 1 FROM UNNEST(${values}) AS item WHERE item NOT IN UNNEST(${column}))`,
+    unsupported: BEHAVIOUR,
+  },
+  snowflake: {
+    name: 'snowflake',
+    quoteIdentifier: doubleQuoted,
+    placeholder: () => '?',
+    day: (expression) => `TO_DATE(${expression})`,
+    dayParameter: (placeholder) => `TO_DATE(${placeholder})`,
+    minusDays: (day, days) => `DATEADD(day, -${days}, ${day})`,
+    // In Snowflake string literals a backslash escapes, so the one-character escape is written '\\\\'.
+    likeEscape: " ESCAPE '\\\\'",
+    listParameter: (placeholder) => placeholder,
+    setHas: (column, value) => `ARRAY_CONTAINS(${value}::VARIANT, ${column})`,
+    setHasAny: (column, values) => `ARRAYS_OVERLAP(${column}, ${values})`,
+    setHasAll: (column, values) => `ARRAY_SIZE(ARRAY_EXCEPT(${values}, ${column})) = 0`,
+    unsupported: BEHAVIOUR,
+  },
+} satisfies Record<SqlDialectName, SqlDialect>);

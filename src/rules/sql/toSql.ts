@@ -1,0 +1,197 @@
+import { ConfigurationError, quoteValue } from '../../errors';
+import { createInstantParser, isInstantProblem, type InstantInput } from '../../model/parseInstant';
+import { durationDays, type Rule, type RuleLiteral, type RuleNode } from '../ast';
+import { resolveRuleField, type RuleFieldType } from '../ruleFields';
+import { requireValidRule } from '../validateRule';
+import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './sqlDialects';
+
+/** A column a field maps to: its name, and for host attributes its type (the value type `any` fields cannot tell). */
+export type SqlColumn = string | { readonly column: string; readonly type: 'string' | 'number' | 'boolean' };
+
+/** Options of {@link toSql}. */
+export interface ToSqlOptions {
+  readonly dialect: SqlDialectName;
+  /** Column per field; by default a field's name with dots as underscores (`rfm.segment` → `rfm_segment`). Host attributes need a type. */
+  readonly columns?: Readonly<Record<string, SqlColumn>>;
+  /** The "now" of `within` and `more than ... ago`: required when the rule has one. Bound as a parameter, never read from the database's clock. */
+  readonly asOf?: InstantInput;
+}
+
+/** A WHERE condition and its parameters, in the dialect's placeholder style. */
+export interface SqlFragment {
+  readonly sql: string;
+  readonly params: readonly (string | number | boolean | readonly string[])[];
+}
+
+const COMPARE = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+class SqlWriter {
+  readonly params: (string | number | boolean | readonly string[])[] = [];
+
+  constructor(
+    readonly dialect: SqlDialect,
+    readonly columns: Readonly<Record<string, SqlColumn>>,
+    readonly asOfDay: string | undefined,
+  ) {}
+
+  /** Binds a value and returns its placeholder: values never enter the SQL text. */
+  bind(value: string | number | boolean | readonly string[]): string {
+    this.params.push(value);
+    return this.dialect.placeholder(this.params.length);
+  }
+
+  column(field: string): { sql: string; type: RuleFieldType } {
+    const resolved = resolveRuleField(field);
+    if ('problem' in resolved) throw new ConfigurationError('invalid_option', resolved.problem);
+    const mapped = Object.hasOwn(this.columns, field) ? this.columns[field] : undefined;
+    const name = mapped === undefined ? field.replaceAll('.', '_') : typeof mapped === 'string' ? mapped : mapped.column;
+    if (!COLUMN_NAME.test(name)) {
+      throw new ConfigurationError('invalid_option', `toSql maps ${JSON.stringify(field)} to the column ${quoteValue(name)}: a column name is letters, digits and underscores`, ['columns', field]);
+    }
+    let type = resolved.info.type;
+    if (type === 'any') {
+      if (typeof mapped !== 'object') throw new ConfigurationError('missing_option', `toSql needs the type of ${JSON.stringify(field)}: give columns[${JSON.stringify(field)}] = { column, type }`, ['columns', field]);
+      type = mapped.type;
+    }
+    return { sql: this.dialect.quoteIdentifier(name), type };
+  }
+
+  /** The asOf day as a bound date. */
+  asOf(kind: string): string {
+    if (this.asOfDay === undefined) throw new ConfigurationError('missing_option', `toSql needs option \`asOf\` for a rule with ${kind}: the date it counts back from`, ['asOf']);
+    return this.dialect.dayParameter(this.bind(this.asOfDay));
+  }
+}
+
+/** A literal of another type than the column's: SQL would refuse or coerce it; the evaluator calls it unknown, so SQL says NULL. */
+function typeFits(type: RuleFieldType, value: RuleLiteral): boolean {
+  if (type === 'enum' || type === 'string' || type === 'instant') return typeof value === 'string';
+  return typeof value === type;
+}
+
+const LIKE_SPECIAL = /[\\%_]/g;
+const likeEscaped = (text: string): string => text.replace(LIKE_SPECIAL, (character) => `\\${character}`);
+
+function write(node: RuleNode, out: SqlWriter): string {
+  const { dialect } = out;
+  if (dialect.unsupported.has(node.kind)) {
+    throw new ConfigurationError('invalid_option', `toSql cannot write a ${node.kind === 'events' ? 'behaviour condition (count / sum)' : `${node.kind} condition`} for ${dialect.name}`, ['dialect']);
+  }
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return `(${node.rules.map((child) => write(child, out)).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
+    case 'not':
+      return `(NOT ${write(node.rule, out)})`;
+    case 'events':
+      throw new ConfigurationError('invalid_option', `toSql cannot write a behaviour condition for ${dialect.name}`, ['dialect']);
+    default:
+      break;
+  }
+  const { sql: column, type } = out.column(node.field);
+  const day = type === 'instant' ? dialect.day(column) : column;
+  switch (node.kind) {
+    case 'eq':
+    case 'ne':
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte': {
+      if (!typeFits(type, node.value)) return 'NULL';
+      const value = out.bind(node.value);
+      return `(${day} ${COMPARE[node.kind]} ${type === 'instant' ? dialect.dayParameter(value) : value})`;
+    }
+    case 'between': {
+      if (!typeFits(type, node.low) || !typeFits(type, node.high)) return 'NULL';
+      const low = out.bind(node.low);
+      const high = out.bind(node.high);
+      return type === 'instant' ? `(${day} BETWEEN ${dialect.dayParameter(low)} AND ${dialect.dayParameter(high)})` : `(${column} BETWEEN ${low} AND ${high})`;
+    }
+    case 'in':
+    case 'notIn': {
+      // Values of another type than the column's can never equal it: dropped. With none left, unknown.
+      const fitting = node.values.filter((value) => typeFits(type, value));
+      if (fitting.length === 0) return 'NULL';
+      return `(${column} ${node.kind === 'in' ? 'IN' : 'NOT IN'} (${fitting.map((value) => out.bind(value)).join(', ')}))`;
+    }
+    case 'contains':
+    case 'startsWith':
+    case 'endsWith': {
+      const text = likeEscaped(node.value);
+      const pattern = node.kind === 'contains' ? `%${text}%` : node.kind === 'startsWith' ? `${text}%` : `%${text}`;
+      const placeholder = out.bind(node.ignoreCase ? pattern.toLowerCase() : pattern);
+      return `(${node.ignoreCase ? `LOWER(${column})` : column} LIKE ${placeholder}${dialect.likeEscape})`;
+    }
+    case 'has':
+      return `(${dialect.setHas(column, out.bind(node.value))})`;
+    case 'hasAny':
+      return `(${dialect.setHasAny(column, dialect.listParameter(out.bind([...node.values])))})`;
+    case 'hasAll':
+      return `(${dialect.setHasAll(column, dialect.listParameter(out.bind([...node.values])))})`;
+    case 'exists':
+      return `(${column} IS NOT NULL)`;
+    case 'isNull':
+      return `(${column} IS NULL)`;
+    case 'withinLast': {
+      // Whole calendar days from the day of the value to asOf's day: 0 to floor(N).
+      const asOf = out.asOf('within');
+      const days = out.bind(Math.floor(durationDays(node.duration)));
+      return `(${day} BETWEEN ${dialect.minusDays(asOf, days)} AND ${out.asOf('within')})`;
+    }
+    case 'moreThanAgo': {
+      const asOf = out.asOf('more than ... ago');
+      const days = out.bind(Math.floor(durationDays(node.duration)));
+      return `(${day} < ${dialect.minusDays(asOf, days)})`;
+    }
+  }
+}
+
+/**
+ * Compiles a rule to a parameterised SQL condition for a WHERE clause, so the segment runs in the
+ * host's warehouse with the meaning it has in-process: SQL's three-valued logic is the rule
+ * language's, relative time is computed from the bound `asOf` (never the database's clock),
+ * and every value is a parameter. Identifiers come only from the field catalogue (or the host's
+ * column mapping, letters, digits and underscores) and are quoted per dialect; operators come
+ * from closed tables; LIKE patterns escape % and _ and say how. A condition a dialect cannot
+ * express is an error naming it and the dialect.
+ *
+ * The table's columns hold the fields: instants as timestamps (UTC), sets as arrays (lists in
+ * DuckDB), `categoryShares.*` and `interactionCounts.*` as 0 where none (as the evaluator reads
+ * them). Behaviour conditions (count / sum over events) are not written yet.
+ *
+ * @param rule - A rule (validated first).
+ * @param options - `dialect` (postgres, duckdb, sqlite, bigquery, snowflake), `columns`, `asOf`.
+ * @returns `{ sql, params }`.
+ * @throws {RuleError} for an invalid rule.
+ * @throws {ConfigurationError} for an unknown dialect, a bad column mapping, a missing `asOf`, or a node the dialect cannot write.
+ *
+ * @example
+ * ```ts
+ * import { parseRule, toSql } from 'clientele';
+ * const rule = parseRule('monetaryTotal >= 500 and lastPurchaseAt within 30 days and rfm.segment in ("champions", "loyal")');
+ * const { sql, params } = toSql(rule, { dialect: 'postgres', asOf: '2026-06-30' });
+ * sql; // => '(("monetaryTotal" >= $1) AND (CAST("lastPurchaseAt" AS DATE) BETWEEN (CAST($2 AS DATE) - CAST($3 AS INTEGER)) AND CAST($4 AS DATE)) AND ("rfm_segment" IN ($5, $6)))'
+ * params; // => [500, '2026-06-30', 30, '2026-06-30', 'champions', 'loyal']
+ * ```
+ * @category Rules
+ */
+export function toSql(rule: Rule, options: ToSqlOptions): SqlFragment {
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('missing_option', 'toSql needs options with a `dialect`');
+  const dialect = typeof options.dialect === 'string' && Object.hasOwn(SQL_DIALECTS, options.dialect) ? SQL_DIALECTS[options.dialect] : undefined;
+  if (dialect === undefined) {
+    throw new ConfigurationError('invalid_option', `toSql expects option \`dialect\` to be one of ${Object.keys(SQL_DIALECTS).join(', ')}, received ${quoteValue(options.dialect)}`, ['dialect']);
+  }
+  let asOfDay: string | undefined;
+  if (options.asOf !== undefined) {
+    const instant = createInstantParser()(options.asOf);
+    if (isInstantProblem(instant)) throw new ConfigurationError('invalid_option', `toSql expects option \`asOf\` to be a date: ${instant.message}`, ['asOf']);
+    asOfDay = new Date(instant).toISOString().slice(0, 10);
+  }
+  const columns = options.columns ?? {};
+  if (typeof columns !== 'object' || columns === null) throw new ConfigurationError('invalid_option', `toSql expects option \`columns\` to be an object, received ${quoteValue(columns)}`, ['columns']);
+  const valid = requireValidRule('toSql', rule);
+  const out = new SqlWriter(dialect, columns, asOfDay);
+  const sql = write(valid.rule, out);
+  return { sql, params: out.params };
+}

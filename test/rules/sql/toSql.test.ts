@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, parseRule, toSql, type SqlDialectName } from 'clientele';
+
+const rule = parseRule('monetaryTotal >= 500 and lastPurchaseAt within 30 days and categories has any ("shoes", "bags") and topCategory contains "50%_off" ignoring case');
+const asOf = '2026-06-30';
+
+describe('toSql for every dialect', () => {
+  it('writes each dialect’s quoting, placeholders, date arithmetic, sets and LIKE escaping', () => {
+    const written = Object.fromEntries((['postgres', 'duckdb', 'bigquery', 'snowflake'] as SqlDialectName[]).map((dialect) => [dialect, toSql(rule, { dialect, asOf })]));
+    expect(written.postgres?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= $1) AND (CAST("lastPurchaseAt" AS DATE) BETWEEN (CAST($2 AS DATE) - CAST($3 AS INTEGER)) AND CAST($4 AS DATE)) AND (("categories" && CAST($5 AS TEXT[]))) AND (LOWER("topCategory") LIKE $6 ESCAPE '\\'))"`);
+    expect(written.duckdb?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= $1) AND (CAST("lastPurchaseAt" AS DATE) BETWEEN (CAST($2 AS DATE) - CAST($3 AS INTEGER)) AND CAST($4 AS DATE)) AND (list_has_any("categories", CAST($5 AS VARCHAR[]))) AND (LOWER("topCategory") LIKE $6 ESCAPE '\\'))"`);
+    expect(written.bigquery?.sql).toMatchInlineSnapshot(`"((\`monetaryTotal\` >= @p1) AND (DATE(\`lastPurchaseAt\`) BETWEEN DATE_SUB(DATE(@p2), INTERVAL @p3 DAY) AND DATE(@p4)) AND (EXISTS(SELECT 1 FROM UNNEST(\`categories\`) AS item WHERE item IN UNNEST(@p5))) AND (LOWER(\`topCategory\`) LIKE @p6))"`);
+    expect(written.snowflake?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= ?) AND (TO_DATE("lastPurchaseAt") BETWEEN DATEADD(day, -?, TO_DATE(?)) AND TO_DATE(?)) AND (ARRAYS_OVERLAP("categories", ?)) AND (LOWER("topCategory") LIKE ? ESCAPE '\\\\'))"`);
+    // The LIKE pattern escapes % and _ with a backslash, lower-cased for ignoring case.
+    expect(written.postgres?.params).toEqual([500, asOf, 30, asOf, ['shoes', 'bags'], '%50\\%\\_off%']);
+  });
+
+  it('refuses what a dialect cannot write, naming the condition and the dialect', () => {
+    expect(() => toSql(rule, { dialect: 'sqlite', asOf })).toThrow('toSql cannot write a hasAny condition for sqlite');
+    expect(() => toSql(parseRule('count(purchases within 30 days) >= 2'), { dialect: 'postgres', asOf })).toThrow(/behaviour condition .* for postgres/);
+  });
+
+  it('refuses an unknown dialect, a column name that is not an identifier, an untyped attribute and a missing asOf', () => {
+    expect(() => toSql(rule, { dialect: 'mysql' as SqlDialectName, asOf })).toThrow(ConfigurationError);
+    expect(() => toSql(parseRule('orders > 1'), { dialect: 'postgres', columns: { orders: 'orders"; DROP TABLE x; --' } })).toThrow(/letters, digits and underscores/);
+    expect(() => toSql(parseRule('attributes.region = "north"'), { dialect: 'postgres' })).toThrow(/needs the type of "attributes.region"/);
+    expect(() => toSql(parseRule('lastPurchaseAt within 3 days'), { dialect: 'postgres' })).toThrow(/needs option `asOf`/);
+  });
+
+  it('maps fields to the host’s columns and writes a value of another type than the column’s as unknown', () => {
+    const { sql, params } = toSql(parseRule('attributes.region = 5 or orders > 1'), { dialect: 'postgres', columns: { 'attributes.region': { column: 'region', type: 'string' }, orders: 'order_count' } });
+    expect(sql).toBe('(NULL OR ("order_count" > $1))');
+    expect(params).toEqual([1]);
+  });
+});
