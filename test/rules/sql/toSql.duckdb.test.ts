@@ -7,22 +7,8 @@
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyLifecycle, compileRule, parseRule, parseTransactions, rfm, summarize, toSql, validateRule, type Rule, type RuleNode } from 'clientele';
-import { generateSample } from 'clientele/sample';
-
-const sample = generateSample({ customers: 1500, seed: 'sql' });
-const features = summarize(parseTransactions(sample.transactions).records, { asOf: sample.asOf, customers: sample.customers, interactions: sample.interactions });
-const rfmOf = new Map(rfm(features).scores.map((score) => [score.customerId, score]));
-const stageOf = new Map(classifyLifecycle(features, { sentences: false }).stages.map((entry) => [entry.customerId, entry.stage]));
-const customers = features.map((customer) => ({ rfm: rfmOf.get(customer.customerId), lifecycle: { stage: stageOf.get(customer.customerId) }, ...customer }));
-const asOfDay = new Date(sample.asOf).toISOString().slice(0, 10);
-
-const NUMBER_FIELDS = ['monetaryTotal', 'orders', 'daysSinceLastPurchase', 'averageOrderValue', 'spendChange', 'interpurchaseCv', 'rfm.r', 'rfm.score'] as const;
-const INSTANT_FIELDS = ['lastPurchaseAt', 'firstPurchaseAt', 'lastInteractionAt'] as const;
-const columns = {
-  'attributes.region': { column: 'attributes_region', type: 'string' },
-  'attributes.segment': { column: 'attributes_segment', type: 'string' },
-} as const;
+import { parseRule, toSql, validateRule, type Rule } from 'clientele';
+import { asOfDay, columns, customers, inProcess, rowOf, rule } from '../../support/sqlDifferential';
 
 let connection: DuckDBConnection;
 
@@ -34,20 +20,12 @@ beforeAll(async () => {
     "spendChange" DOUBLE, "interpurchaseCv" DOUBLE, "rfm_r" DOUBLE, "rfm_score" DOUBLE, "rfm_segment" VARCHAR, "lifecycle_stage" VARCHAR,
     "topCategory" VARCHAR, "isProspect" BOOLEAN, "lastPurchaseAt" TIMESTAMP, "firstPurchaseAt" TIMESTAMP, "lastInteractionAt" TIMESTAMP,
     "categories" VARCHAR[], "interactionKinds" VARCHAR[], "attributes_region" VARCHAR, "attributes_segment" VARCHAR)`);
-  // Rows go in through parameterised inserts.
+  // Rows go in through parameterised inserts: instants as epoch ms, lists as list values.
   for (const customer of customers) {
-    const attributes = customer.attributes as Record<string, unknown>;
-    const list = (record: Readonly<Record<string, number>>): string[] => Object.entries(record).filter(([, value]) => value > 0).map(([key]) => key);
+    const row = rowOf(customer).map((value) => (Array.isArray(value) ? listValue(value as string[]) : value));
     await connection.run(
-      `INSERT INTO customers VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, epoch_ms($14::BIGINT), epoch_ms($15::BIGINT), epoch_ms($16::BIGINT), $17::VARCHAR[], $18::VARCHAR[], $19, $20)`,
-      [
-        customer.customerId, customer.monetaryTotal, customer.orders, customer.daysSinceLastPurchase, customer.averageOrderValue,
-        customer.spendChange, customer.interpurchaseCv, customer.rfm?.r ?? null, customer.rfm?.score ?? null, customer.rfm?.segment ?? null, customer.lifecycle.stage ?? null,
-        customer.topCategory, customer.isProspect, customer.lastPurchaseAt, customer.firstPurchaseAt, customer.lastInteractionAt,
-        `[${list(customer.categoryShares).map((key) => `'${key}'`).join(', ')}]`,
-        customer.interactionCount === null ? null : `[${list(customer.interactionCounts).map((key) => `'${key}'`).join(', ')}]`,
-        typeof attributes.region === 'string' ? attributes.region : null, typeof attributes.segment === 'string' ? attributes.segment : null,
-      ] as never,
+      'INSERT INTO customers VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, epoch_ms($14::BIGINT), epoch_ms($15::BIGINT), epoch_ms($16::BIGINT), CAST($17 AS VARCHAR[]), CAST($18 AS VARCHAR[]), $19, $20)',
+      row as never,
     );
   }
 }, 60_000);
@@ -63,40 +41,6 @@ async function selected(rule: Rule): Promise<string[]> {
   const result = await connection.runAndReadAll(`SELECT "customerId" FROM customers WHERE ${sql} ORDER BY "customerId"`, bound as never);
   return result.getRows().map((row) => row[0] as string);
 }
-
-function inProcess(rule: Rule): string[] {
-  const matches = compileRule(rule, { asOf: sample.asOf });
-  return customers.filter(matches).map((customer) => customer.customerId).sort();
-}
-
-const values = (field: string): unknown[] => [...new Set(customers.map((customer) => (customer as unknown as Record<string, unknown>)[field]).filter((value) => value !== null && value !== undefined))];
-const sampleOf = <T>(list: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...list);
-const numberCondition = fc.tuple(sampleOf(NUMBER_FIELDS), fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte'), fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double({ min: -1, max: 600, noNaN: true }))).map(
-  ([field, kind, value]): RuleNode => ({ kind, field, value: Object.is(value, -0) ? 0 : value }) as RuleNode,
-);
-const enumCondition = fc.oneof(
-  fc.tuple(fc.constantFrom('in', 'notIn'), fc.subarray(['champions', 'loyal', 'lost', 'hibernating', 'at_risk', 'promising'], { minLength: 1 })).map(([kind, list]): RuleNode => ({ kind, field: 'rfm.segment', values: list }) as RuleNode),
-  fc.tuple(fc.constantFrom('eq', 'ne'), fc.constantFrom('active', 'churned', 'at_risk', 'new', 'prospect')).map(([kind, value]): RuleNode => ({ kind, field: 'lifecycle.stage', value }) as RuleNode),
-);
-const textCondition = fc
-  .tuple(fc.constantFrom('topCategory', 'attributes.region', 'attributes.segment'), fc.constantFrom('contains', 'startsWith', 'endsWith'), fc.constantFrom('a', 'e', 'o', 'AL', '%', '_', 'n\\'), fc.boolean())
-  .map(([field, kind, value, ignoreCase]): RuleNode => ({ kind, field, value, ignoreCase }) as RuleNode);
-const setCondition = fc
-  .tuple(fc.constantFrom('categories', 'interactionKinds'), fc.constantFrom('has', 'hasAny', 'hasAll'), fc.subarray([...values('topCategory'), 'email_open', 'site_visit', 'purchase'] as string[], { minLength: 1, maxLength: 3 }))
-  .map(([field, kind, list]): RuleNode => (kind === 'has' ? { kind, field, value: list[0] as string } : { kind, field, values: list }) as RuleNode);
-const timeCondition = fc
-  .tuple(sampleOf(INSTANT_FIELDS), fc.constantFrom('withinLast', 'moreThanAgo'), fc.integer({ min: 0, max: 400 }), fc.constantFrom('days', 'weeks', 'months'))
-  .map(([field, kind, amount, unit]): RuleNode => ({ kind, field, duration: { amount: unit === 'days' ? amount : Math.ceil(amount / 30), unit } }) as RuleNode);
-const nullCondition = fc.tuple(fc.constantFrom('exists', 'isNull'), fc.constantFrom('averageOrderValue', 'spendChange', 'lastInteractionAt', 'attributes.region', 'rfm.segment')).map(([kind, field]): RuleNode => ({ kind, field }) as RuleNode);
-const condition = fc.oneof(numberCondition, enumCondition, textCondition, setCondition, timeCondition, nullCondition);
-const rule: fc.Arbitrary<RuleNode> = fc.letrec<{ node: RuleNode }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    condition,
-    fc.record({ kind: fc.constantFrom('and', 'or'), rules: fc.array(tie('node'), { minLength: 2, maxLength: 3 }) }) as fc.Arbitrary<RuleNode>,
-    fc.record({ kind: fc.constant('not'), rule: tie('node') }) as fc.Arbitrary<RuleNode>,
-  ),
-})).node;
 
 describe('toSql on DuckDB selects exactly what compileRule selects', () => {
   it('for the issue’s rule', async () => {
