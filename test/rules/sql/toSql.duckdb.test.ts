@@ -20,9 +20,11 @@ beforeAll(async () => {
     "spendChange" DOUBLE, "interpurchaseCv" DOUBLE, "rfm_r" DOUBLE, "rfm_score" DOUBLE, "rfm_segment" VARCHAR, "lifecycle_stage" VARCHAR,
     "topCategory" VARCHAR, "isProspect" BOOLEAN, "lastPurchaseAt" TIMESTAMP, "firstPurchaseAt" TIMESTAMP, "lastInteractionAt" TIMESTAMP,
     "categories" VARCHAR[], "interactionKinds" VARCHAR[], "attributes_region" VARCHAR, "attributes_segment" VARCHAR)`);
-  // Rows go in through parameterised inserts: instants as epoch ms, lists as list values.
+  // Rows go in through parameterised inserts: instants as epoch ms, lists as list text cast to
+  // VARCHAR[] (a list value needs an item type, which an empty list cannot give; the category and
+  // interaction names are the generator's own, without quotes).
   for (const customer of customers) {
-    const row = rowOf(customer).map((value) => (Array.isArray(value) ? listValue(value as string[]) : value));
+    const row = rowOf(customer).map((value) => (Array.isArray(value) ? `[${(value as string[]).map((item) => `'${item}'`).join(', ')}]` : value));
     await connection.run(
       'INSERT INTO customers VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, epoch_ms($14::BIGINT), epoch_ms($15::BIGINT), epoch_ms($16::BIGINT), CAST($17 AS VARCHAR[]), CAST($18 AS VARCHAR[]), $19, $20)',
       row as never,
