@@ -17,6 +17,11 @@ export interface SqlDialect {
   day(expression: string): string;
   /** A day parameter (ISO "YYYY-MM-DD") as a date. */
   dayParameter(placeholder: string): string;
+  /** The names of a 64-bit float and an integer type. */
+  readonly floatType: string;
+  readonly integerType: string;
+  /** Whole days from `from` to `to` (two dates): to − from. */
+  daysBetween(from: string, to: string): string;
   /** `day` minus `days` days (both expressions). */
   minusDays(day: string, days: string): string;
   /** The clause after a LIKE whose pattern escapes % and _ with a backslash ('' when backslash is the dialect's default escape). */
@@ -39,11 +44,14 @@ const BEHAVIOUR: ReadonlySet<NodeKind> = new Set(['events']);
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object.freeze({
   postgres: {
     name: 'postgres',
+    floatType: 'DOUBLE PRECISION',
+    integerType: 'INTEGER',
     quoteIdentifier: doubleQuoted,
     placeholder: numbered,
     day: (expression) => `CAST(${expression} AS DATE)`,
     dayParameter: (placeholder) => `CAST(${placeholder} AS DATE)`,
     minusDays: (day, days) => `(${day} - CAST(${days} AS INTEGER))`,
+    daysBetween: (from, to) => `(${to} - ${from})`,
     likeEscape: " ESCAPE '\\'",
     listParameter: (placeholder) => `CAST(${placeholder} AS TEXT[])`,
     setHas: (column, value) => `${value} = ANY(${column})`,
@@ -53,11 +61,14 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
   },
   duckdb: {
     name: 'duckdb',
+    floatType: 'DOUBLE',
+    integerType: 'INTEGER',
     quoteIdentifier: doubleQuoted,
     placeholder: numbered,
     day: (expression) => `CAST(${expression} AS DATE)`,
     dayParameter: (placeholder) => `CAST(${placeholder} AS DATE)`,
     minusDays: (day, days) => `(${day} - CAST(${days} AS INTEGER))`,
+    daysBetween: (from, to) => `date_diff('day', ${from}, ${to})`,
     likeEscape: " ESCAPE '\\'",
     listParameter: (placeholder) => `CAST(${placeholder} AS VARCHAR[])`,
     setHas: (column, value) => `list_contains(${column}, ${value})`,
@@ -67,11 +78,14 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
   },
   sqlite: {
     name: 'sqlite',
+    floatType: 'REAL',
+    integerType: 'INTEGER',
     quoteIdentifier: doubleQuoted,
     placeholder: () => '?',
     day: (expression) => `date(${expression})`,
     dayParameter: (placeholder) => `date(${placeholder})`,
     minusDays: (day, days) => `date(${day}, '-' || CAST(${days} AS INTEGER) || ' days')`,
+    daysBetween: (from, to) => `CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`,
     likeEscape: " ESCAPE '\\'",
     listParameter: (placeholder) => placeholder,
     setHas: () => '',
@@ -81,11 +95,14 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
   },
   bigquery: {
     name: 'bigquery',
+    floatType: 'FLOAT64',
+    integerType: 'INT64',
     quoteIdentifier: (name) => `\`${name.replace(/[`\\]/g, (character) => `\\${character}`)}\``,
     placeholder: (index) => `@p${index}`,
     day: (expression) => `DATE(${expression})`,
     dayParameter: (placeholder) => `DATE(${placeholder})`,
     minusDays: (day, days) => `DATE_SUB(${day}, INTERVAL ${days} DAY)`,
+    daysBetween: (from, to) => `DATE_DIFF(${to}, ${from}, DAY)`,
     // BigQuery's LIKE escapes with a backslash by default and has no ESCAPE clause.
     likeEscape: '',
     listParameter: (placeholder) => placeholder,
@@ -96,11 +113,14 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
   },
   snowflake: {
     name: 'snowflake',
+    floatType: 'DOUBLE',
+    integerType: 'INTEGER',
     quoteIdentifier: doubleQuoted,
     placeholder: () => '?',
     day: (expression) => `TO_DATE(${expression})`,
     dayParameter: (placeholder) => `TO_DATE(${placeholder})`,
     minusDays: (day, days) => `DATEADD(day, -${days}, ${day})`,
+    daysBetween: (from, to) => `DATEDIFF(day, ${from}, ${to})`,
     // In Snowflake string literals a backslash escapes, so the one-character escape is written '\\\\'.
     likeEscape: " ESCAPE '\\\\'",
     listParameter: (placeholder) => placeholder,
