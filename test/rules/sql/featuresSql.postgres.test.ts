@@ -33,8 +33,8 @@ describe.skipIf(url === undefined)(`featuresSql on PostgreSQL${url === undefined
   it('matches summarize for every customer (weeks)', async () => {
     const expected = summarize(records, { asOf: sample.asOf, unit: 'weeks' });
     const { sql, params } = featuresSql({ dialect: 'postgres', transactions: { table: `${schema}.sales` }, asOf: sample.asOf, unit: 'weeks' });
-    const result = await (client as pg.Client).query(sql, params);
-    const rows = new Map(result.rows.map((row: Record<string, unknown>) => [row.customer_id as string, row]));
+    const result = await (client as pg.Client).query<Record<string, unknown>>(sql, [...params]);
+    const rows = new Map(result.rows.map((row) => [row.customer_id as string, row]));
     expect(rows.size).toBe(expected.length);
     for (const customer of expected) {
       const row = rows.get(customer.customerId) as Record<string, unknown>;
