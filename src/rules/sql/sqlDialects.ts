@@ -81,7 +81,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     floatType: 'REAL',
     integerType: 'INTEGER',
     quoteIdentifier: doubleQuoted,
-    placeholder: () => '?',
+    // Numbered (?1, ?2): the text may use a parameter before the one bound before it.
+    placeholder: (index) => `?${index}`,
     day: (expression) => `date(${expression})`,
     dayParameter: (placeholder) => `date(${placeholder})`,
     minusDays: (day, days) => `date(${day}, '-' || CAST(${days} AS INTEGER) || ' days')`,
@@ -116,7 +117,8 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     floatType: 'DOUBLE',
     integerType: 'INTEGER',
     quoteIdentifier: doubleQuoted,
-    placeholder: () => '?',
+    // Numbered (:1, :2): DATEADD names the days before the date, so position alone would misplace them.
+    placeholder: (index) => `:${index}`,
     day: (expression) => `TO_DATE(${expression})`,
     dayParameter: (placeholder) => `TO_DATE(${placeholder})`,
     minusDays: (day, days) => `DATEADD(day, -${days}, ${day})`,

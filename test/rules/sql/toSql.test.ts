@@ -5,12 +5,14 @@ const rule = parseRule('monetaryTotal >= 500 and lastPurchaseAt within 30 days a
 const asOf = '2026-06-30';
 
 describe('toSql for every dialect', () => {
+  // Snowflake and SQLite number their placeholders: Snowflake's DATEADD names the days before the
+  // date, so by position (plain ?) the days and the date would have been bound the wrong way round.
   it('writes each dialect’s quoting, placeholders, date arithmetic, sets and LIKE escaping', () => {
     const written = Object.fromEntries((['postgres', 'duckdb', 'bigquery', 'snowflake'] as SqlDialectName[]).map((dialect) => [dialect, toSql(rule, { dialect, asOf })]));
     expect(written.postgres?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= $1) AND (CAST("lastPurchaseAt" AS DATE) BETWEEN (CAST($2 AS DATE) - CAST($3 AS INTEGER)) AND CAST($4 AS DATE)) AND (("categories" && CAST($5 AS TEXT[]))) AND (LOWER("topCategory") LIKE $6 ESCAPE '\\'))"`);
     expect(written.duckdb?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= $1) AND (CAST("lastPurchaseAt" AS DATE) BETWEEN (CAST($2 AS DATE) - CAST($3 AS INTEGER)) AND CAST($4 AS DATE)) AND (list_has_any("categories", CAST($5 AS VARCHAR[]))) AND (LOWER("topCategory") LIKE $6 ESCAPE '\\'))"`);
     expect(written.bigquery?.sql).toMatchInlineSnapshot(`"((\`monetaryTotal\` >= @p1) AND (DATE(\`lastPurchaseAt\`) BETWEEN DATE_SUB(DATE(@p2), INTERVAL @p3 DAY) AND DATE(@p4)) AND (EXISTS(SELECT 1 FROM UNNEST(\`categories\`) AS item WHERE item IN UNNEST(@p5))) AND (LOWER(\`topCategory\`) LIKE @p6))"`);
-    expect(written.snowflake?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= ?) AND (TO_DATE("lastPurchaseAt") BETWEEN DATEADD(day, -?, TO_DATE(?)) AND TO_DATE(?)) AND (ARRAYS_OVERLAP("categories", ?)) AND (LOWER("topCategory") LIKE ? ESCAPE '\\\\'))"`);
+    expect(written.snowflake?.sql).toMatchInlineSnapshot(`"(("monetaryTotal" >= :1) AND (TO_DATE("lastPurchaseAt") BETWEEN DATEADD(day, -:3, TO_DATE(:2)) AND TO_DATE(:4)) AND (ARRAYS_OVERLAP("categories", :5)) AND (LOWER("topCategory") LIKE :6 ESCAPE '\\\\'))"`);
     // The LIKE pattern escapes % and _ with a backslash, lower-cased for ignoring case.
     expect(written.postgres?.params).toEqual([500, asOf, 30, asOf, ['shoes', 'bags'], '%50\\%\\_off%']);
   });
