@@ -183,6 +183,7 @@ export { indexEvents, type EventIndex } from './rules/evaluate/indexEvents';
 export { toSql, type SqlColumn, type SqlFragment, type ToSqlOptions } from './rules/sql/toSql';
 export { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './rules/sql/sqlDialects';
 export { featuresSql, type FeaturesSqlOptions, type TransactionsTable } from './rules/sql/featuresSql';
+export { segmentsSql, type SegmentsSqlOptions, type SegmentsSqlResult } from './rules/sql/segmentsSql';
 export { explainRule, type RuleExplanation, type RuleOutcome } from './rules/evaluate/explainRule';
 export { defineSegments, type SegmentDefinition, type SegmentInput, type SegmentSet } from './rules/segments/defineSegments';
 export { assignSegments, type SegmentMembership } from './rules/segments/assignSegments';

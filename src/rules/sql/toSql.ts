@@ -177,21 +177,34 @@ function write(node: RuleNode, out: SqlWriter): string {
  * @category Rules
  */
 export function toSql(rule: Rule, options: ToSqlOptions): SqlFragment {
-  if (typeof options !== 'object' || options === null) throw new ConfigurationError('missing_option', 'toSql needs options with a `dialect`');
+  const writer = createSqlWriter('toSql', options);
+  const sql = writer.write(rule);
+  return { sql, params: writer.params };
+}
+
+/** A writer that compiles several rules into one statement, sharing one parameter list. */
+export interface RuleSqlWriter {
+  /** Validates the rule and returns its condition; its values join `params`. */
+  write(rule: Rule): string;
+  readonly params: readonly (string | number | boolean | readonly string[])[];
+  readonly dialect: SqlDialect;
+}
+
+/** Checks the options `toSql` and `segmentsSql` share and returns a writer. */
+export function createSqlWriter(functionName: string, options: ToSqlOptions): RuleSqlWriter {
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('missing_option', `${functionName} needs options with a \`dialect\``);
   const dialect = typeof options.dialect === 'string' && Object.hasOwn(SQL_DIALECTS, options.dialect) ? SQL_DIALECTS[options.dialect] : undefined;
   if (dialect === undefined) {
-    throw new ConfigurationError('invalid_option', `toSql expects option \`dialect\` to be one of ${Object.keys(SQL_DIALECTS).join(', ')}, received ${quoteValue(options.dialect)}`, ['dialect']);
+    throw new ConfigurationError('invalid_option', `${functionName} expects option \`dialect\` to be one of ${Object.keys(SQL_DIALECTS).join(', ')}, received ${quoteValue(options.dialect)}`, ['dialect']);
   }
   let asOfDay: string | undefined;
   if (options.asOf !== undefined) {
     const instant = createInstantParser()(options.asOf);
-    if (isInstantProblem(instant)) throw new ConfigurationError('invalid_option', `toSql expects option \`asOf\` to be a date: ${instant.message}`, ['asOf']);
+    if (isInstantProblem(instant)) throw new ConfigurationError('invalid_option', `${functionName} expects option \`asOf\` to be a date: ${instant.message}`, ['asOf']);
     asOfDay = new Date(instant).toISOString().slice(0, 10);
   }
   const columns = options.columns ?? {};
-  if (typeof columns !== 'object' || columns === null) throw new ConfigurationError('invalid_option', `toSql expects option \`columns\` to be an object, received ${quoteValue(columns)}`, ['columns']);
-  const valid = requireValidRule('toSql', rule);
+  if (typeof columns !== 'object' || columns === null) throw new ConfigurationError('invalid_option', `${functionName} expects option \`columns\` to be an object, received ${quoteValue(columns)}`, ['columns']);
   const out = new SqlWriter(dialect, columns, asOfDay);
-  const sql = write(valid.rule, out);
-  return { sql, params: out.params };
+  return { write: (rule) => write(requireValidRule(functionName, rule).rule, out), params: out.params, dialect };
 }

@@ -7,8 +7,8 @@
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRule, toSql, validateRule, type Rule } from 'clientele';
-import { asOfDay, columns, customers, inProcess, rowOf, rule } from '../../support/sqlDifferential';
+import { assignSegments, defineSegments, parseRule, segmentsSql, toSql, validateRule, type Rule } from 'clientele';
+import { asOfDay, columns, customers, inProcess, rowOf, rule, sample } from '../../support/sqlDifferential';
 
 let connection: DuckDBConnection;
 
@@ -82,5 +82,30 @@ describe('toSql: nothing from the rule reaches the SQL text', () => {
     }
     const count = await connection.runAndReadAll('SELECT count(*) FROM customers');
     expect(Number(count.getRows()[0]?.[0])).toBe(customers.length);
+  });
+});
+
+describe('segmentsSql on DuckDB assigns what assignSegments assigns', () => {
+  const definitions = [
+    { name: 'vip', rule: 'monetaryTotal >= 800 and lifecycle.stage not in ("churned", "at_risk")', priority: 3 },
+    { name: 'win back', rule: 'monetaryTotal >= 300 and lifecycle.stage in ("churned", "at_risk")', priority: 2 },
+    { name: 'shoe lovers', rule: 'categories has "shoes" or topCategory contains "sho"' },
+    { name: 'quiet', rule: 'lastPurchaseAt more than 6 months ago' },
+  ];
+
+  it.each(['first', 'all'] as const)('in %s mode', async (mode) => {
+    const set = defineSegments(definitions, { mode });
+    const expected = new Map(assignSegments(set, customers, { asOf: sample.asOf }).map((membership) => [membership.customerId, membership.segments]));
+    const { sql, params, segments } = segmentsSql(set, { dialect: 'duckdb', table: 'customers', columns, asOf: asOfDay });
+    const result = await connection.runAndReadAll(sql, params as never);
+    let nonEmpty = 0;
+    for (const row of result.getRows()) {
+      const [customerId, ...assigned] = row as [string, ...unknown[]];
+      const names = mode === 'first' ? (assigned[0] === null ? [] : [segments[Number(assigned[0])] as string]) : segments.filter((_, index) => assigned[index] === true);
+      expect(names, customerId).toEqual(expected.get(customerId));
+      if (names.length > 0) nonEmpty += 1;
+    }
+    expect(result.getRows()).toHaveLength(customers.length);
+    expect(nonEmpty).toBeGreaterThan(100);
   });
 });
