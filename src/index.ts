@@ -184,6 +184,7 @@ export { toSql, type SqlColumn, type SqlFragment, type ToSqlOptions } from './ru
 export { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './rules/sql/sqlDialects';
 export { featuresSql, type FeaturesSqlOptions, type TransactionsTable } from './rules/sql/featuresSql';
 export { segmentsSql, type SegmentsSqlOptions, type SegmentsSqlResult } from './rules/sql/segmentsSql';
+export { rfmSql, type RfmSqlOptions, type RfmSqlResult } from './rules/sql/rfmSql';
 export { explainRule, type RuleExplanation, type RuleOutcome } from './rules/evaluate/explainRule';
 export { defineSegments, type SegmentDefinition, type SegmentInput, type SegmentSet } from './rules/segments/defineSegments';
 export { assignSegments, type SegmentMembership } from './rules/segments/assignSegments';

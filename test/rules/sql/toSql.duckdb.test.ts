@@ -7,7 +7,7 @@
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignSegments, defineSegments, parseRule, segmentsSql, toSql, validateRule, type Rule } from 'clientele';
+import { assignSegments, defineSegments, fitRfm, parseRule, rfmSql, scoreRfm, segmentsSql, toSql, validateRule, type Rule } from 'clientele';
 import { asOfDay, columns, customers, inProcess, rowOf, rule, sample } from '../../support/sqlDifferential';
 
 let connection: DuckDBConnection;
@@ -107,5 +107,26 @@ describe('segmentsSql on DuckDB assigns what assignSegments assigns', () => {
     }
     expect(result.getRows()).toHaveLength(customers.length);
     expect(nonEmpty).toBeGreaterThan(100);
+  });
+});
+
+describe('rfmSql on DuckDB scores what scoreRfm scores', () => {
+  it.each([3, 5, 10])('with a model of %i bins fitted in-process', async (bins) => {
+    const model = fitRfm(customers, { bins });
+    const { sql, params, segments } = rfmSql(model, { dialect: 'duckdb', table: 'customers' });
+    const result = await connection.runAndReadAll(sql, params as never);
+    let scored = 0;
+    for (const row of result.getRows()) {
+      const [customerId, r, f, m, segmentIndex] = row as [string, unknown, unknown, unknown, unknown];
+      const expected = scoreRfm(model, customers.find((customer) => customer.customerId === customerId) as (typeof customers)[number]);
+      if (expected === null) {
+        expect([r, f, m, segmentIndex]).toEqual([null, null, null, null]);
+        continue;
+      }
+      expect([Number(r), Number(f), Number(m)], customerId).toEqual([expected.r, expected.f, expected.m]);
+      expect(segments[Number(segmentIndex)]).toBe(expected.segment);
+      scored += 1;
+    }
+    expect(scored).toBeGreaterThan(1000);
   });
 });
