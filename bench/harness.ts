@@ -1,7 +1,7 @@
 /** One benchmark scenario: what it measures, how to run it once, and its budget if the issue sets one. */
 export interface Scenario {
   readonly name: string;
-  /** Runs the measured work once; returns something so the work cannot be optimised away. */
+  /** Runs the measured work once; returns something so the work cannot be optimised away (a promise is awaited, inside the timing). */
   readonly run: () => unknown;
   /** Median budget in milliseconds, if there is one. */
   readonly budgetMs?: number;
@@ -23,15 +23,15 @@ export interface Timing {
 }
 
 /** Runs a scenario `warmup` times unmeasured, then `runs` times measured, and reports the median. */
-export function measure(scenario: Scenario, runs = 7, warmup = 2): Timing {
+export async function measure(scenario: Scenario, runs = 7, warmup = 2): Promise<Timing> {
   let sink: unknown;
-  for (let i = 0; i < warmup; i++) sink = scenario.run();
+  for (let i = 0; i < warmup; i++) sink = await scenario.run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Drop the previous result first: a host holds one result at a time, not two.
     sink = undefined;
     const start = performance.now();
-    sink = scenario.run();
+    sink = await scenario.run();
     times.push(performance.now() - start);
   }
   if (sink === Symbol.for('never')) console.log(sink);

@@ -9,11 +9,11 @@ console.log(
   `\n${file}: ${sample.customers.length.toLocaleString('en-US')} customers, ${sample.transactions.length.toLocaleString('en-US')} transaction rows ` +
     `(generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
 );
-const module = (await import(`./${file}`)) as { scenarios: () => Scenario[] };
+const module = (await import(`./${file}`)) as { scenarios: () => Scenario[] | Promise<Scenario[]> };
 const timings = new Map<string, Timing>();
 let failed = false;
-for (const scenario of module.scenarios()) {
-  const timing = measure(scenario);
+for (const scenario of await module.scenarios()) {
+  const timing = await measure(scenario);
   timings.set(scenario.name, timing);
   const base = scenario.baseline === undefined ? undefined : timings.get(scenario.baseline);
   const ratio = base === undefined ? '' : `  ${(timing.medianMs / base.medianMs).toFixed(2)}x ${scenario.baseline}`;
