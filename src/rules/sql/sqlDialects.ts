@@ -38,7 +38,7 @@ export interface SqlDialect {
 
 const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const numbered = (index: number): string => `$${index}`;
-const BEHAVIOUR: ReadonlySet<NodeKind> = new Set(['events']);
+const NONE: ReadonlySet<NodeKind> = new Set();
 
 /** The dialects, frozen, looked up by name with `Object.hasOwn`. */
 export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object.freeze({
@@ -57,7 +57,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHas: (column, value) => `${value} = ANY(${column})`,
     setHasAny: (column, values) => `(${column} && ${values})`,
     setHasAll: (column, values) => `(${column} @> ${values})`,
-    unsupported: BEHAVIOUR,
+    unsupported: NONE,
   },
   duckdb: {
     name: 'duckdb',
@@ -74,7 +74,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHas: (column, value) => `list_contains(${column}, ${value})`,
     setHasAny: (column, values) => `list_has_any(${column}, ${values})`,
     setHasAll: (column, values) => `list_has_all(${column}, ${values})`,
-    unsupported: BEHAVIOUR,
+    unsupported: NONE,
   },
   sqlite: {
     name: 'sqlite',
@@ -92,7 +92,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHas: () => '',
     setHasAny: () => '',
     setHasAll: () => '',
-    unsupported: new Set<NodeKind>(['events', 'has', 'hasAny', 'hasAll']),
+    unsupported: new Set<NodeKind>(['has', 'hasAny', 'hasAll']),
   },
   bigquery: {
     name: 'bigquery',
@@ -110,7 +110,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHas: (column, value) => `${value} IN UNNEST(${column})`,
     setHasAny: (column, values) => `EXISTS(SELECT 1 FROM UNNEST(${column}) AS item WHERE item IN UNNEST(${values}))`,
     setHasAll: (column, values) => `NOT EXISTS(SELECT 1 FROM UNNEST(${values}) AS item WHERE item NOT IN UNNEST(${column}))`,
-    unsupported: BEHAVIOUR,
+    unsupported: NONE,
   },
   snowflake: {
     name: 'snowflake',
@@ -129,6 +129,6 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHas: (column, value) => `ARRAY_CONTAINS(${value}::VARIANT, ${column})`,
     setHasAny: (column, values) => `ARRAYS_OVERLAP(${column}, ${values})`,
     setHasAll: (column, values) => `ARRAY_SIZE(ARRAY_EXCEPT(${values}, ${column})) = 0`,
-    unsupported: BEHAVIOUR,
+    unsupported: NONE,
   },
 } satisfies Record<SqlDialectName, SqlDialect>);

@@ -1,6 +1,7 @@
 import { ConfigurationError, quoteValue } from '../../errors';
 import { createInstantParser, isInstantProblem, type InstantInput } from '../../model/parseInstant';
-import { durationDays, type Rule, type RuleLiteral, type RuleNode } from '../ast';
+import { durationDays, type EventSource, type EventsNode, type Rule, type RuleLiteral, type RuleNode } from '../ast';
+import { resolveEventField } from '../eventFields';
 import { resolveRuleField, type RuleFieldType } from '../ruleFields';
 import { requireValidRule } from '../validateRule';
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './sqlDialects';
@@ -15,6 +16,28 @@ export interface ToSqlOptions {
   readonly columns?: Readonly<Record<string, SqlColumn>>;
   /** The "now" of `within` and `more than ... ago`: required when the rule has one. Bound as a parameter, never read from the database's clock. */
   readonly asOf?: InstantInput;
+  /**
+   * Where behaviour conditions (`count(purchases ...)`) find the events: the customers table the
+   * condition correlates with (its name or alias in the host's query) and its id column, and the
+   * events tables with their columns (each defaults to the field's name).
+   */
+  readonly events?: SqlEventTables;
+}
+
+/** The tables behind behaviour conditions. */
+export interface SqlEventTables {
+  /** The customers table (or alias) of the query the condition goes into. */
+  readonly customers: string;
+  /** Its customer id column. Default `customerId`. */
+  readonly idColumn?: string;
+  readonly transactions?: { readonly table: string; readonly columns?: Readonly<Record<string, string>> };
+  readonly interactions?: { readonly table: string; readonly columns?: Readonly<Record<string, string>> };
+}
+
+/** The event table a behaviour condition is being written over. */
+interface EventScope {
+  readonly source: EventSource;
+  readonly columns: Readonly<Record<string, string>>;
 }
 
 /** A WHERE condition and its parameters, in the dialect's placeholder style. */
@@ -24,16 +47,38 @@ export interface SqlFragment {
 }
 
 const COMPARE = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+const EVENT_ALIAS = 'clientele_event';
+const EVENT_ALIAS_SQL = (dialect: SqlDialect): string => dialect.quoteIdentifier(EVENT_ALIAS);
 const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 class SqlWriter {
   readonly params: (string | number | boolean | readonly string[])[] = [];
 
+  /** Set while the `where` of a behaviour condition is written: fields are then the event's. */
+  scope: EventScope | null = null;
+
   constructor(
     readonly dialect: SqlDialect,
     readonly columns: Readonly<Record<string, SqlColumn>>,
     readonly asOfDay: string | undefined,
+    readonly events: SqlEventTables | undefined,
   ) {}
+
+  /** A checked identifier (letters, digits, underscores), quoted; `qualified` allows schema.table. */
+  identifier(name: unknown, what: string, path: readonly (string | number)[], qualified = false): string {
+    const parts = typeof name === 'string' ? name.split('.') : [];
+    if (parts.length === 0 || parts.length > (qualified ? 2 : 1) || !parts.every((part) => COLUMN_NAME.test(part))) {
+      throw new ConfigurationError('invalid_option', `toSql expects ${what} to be letters, digits and underscores${qualified ? ' (schema.table allowed)' : ''}, received ${quoteValue(name)}`, path);
+    }
+    return parts.map((part) => this.dialect.quoteIdentifier(part)).join('.');
+  }
+
+  /** A column of the event table, qualified with the event alias. */
+  eventColumn(field: string): string {
+    const columns = (this.scope as EventScope).columns;
+    const name = Object.hasOwn(columns, field) ? columns[field] : field;
+    return `${EVENT_ALIAS_SQL(this.dialect)}.${this.identifier(name, `the column of ${field}`, ['events', field])}`;
+  }
 
   /** Binds a value and returns its placeholder: values never enter the SQL text. */
   bind(value: string | number | boolean | readonly string[]): string {
@@ -42,6 +87,11 @@ class SqlWriter {
   }
 
   column(field: string): { sql: string; type: RuleFieldType } {
+    if (this.scope !== null) {
+      const event = resolveEventField(this.scope.source, field);
+      if ('problem' in event) throw new ConfigurationError('invalid_option', event.problem);
+      return { sql: this.eventColumn(field), type: event.info.type };
+    }
     const resolved = resolveRuleField(field);
     if ('problem' in resolved) throw new ConfigurationError('invalid_option', resolved.problem);
     const mapped = Object.hasOwn(this.columns, field) ? this.columns[field] : undefined;
@@ -85,7 +135,7 @@ function write(node: RuleNode, out: SqlWriter): string {
     case 'not':
       return `(NOT ${write(node.rule, out)})`;
     case 'events':
-      throw new ConfigurationError('invalid_option', `toSql cannot write a behaviour condition for ${dialect.name}`, ['dialect']);
+      return writeEvents(node, out);
     default:
       break;
   }
@@ -148,6 +198,36 @@ function write(node: RuleNode, out: SqlWriter): string {
 }
 
 /**
+ * A behaviour condition as a correlated subquery over the events table: the orders (or
+ * interactions) of this customer matching `where` in the window before `asOf`, counted or summed,
+ * compared with the value. No events count 0, as in-process.
+ */
+function writeEvents(node: EventsNode, out: SqlWriter): string {
+  const { dialect, events } = out;
+  const kind = node.source === 'interactions' ? 'interactions' : 'transactions';
+  const table = events?.[kind];
+  if (events === undefined || table === undefined) {
+    throw new ConfigurationError('missing_option', `toSql needs option \`events.${kind}\` (the table of ${kind}) for a behaviour condition over ${node.source}`, ['events', kind]);
+  }
+  const columns = table.columns ?? {};
+  out.scope = { source: node.source, columns };
+  try {
+    const event = (field: string): string => out.eventColumn(field);
+    const outer = `${out.identifier(events.customers, 'events.customers', ['events', 'customers'], true)}.${out.identifier(events.idColumn ?? 'customerId', 'events.idColumn', ['events', 'idColumn'])}`;
+    const day = dialect.day(event('at'));
+    const conditions = [`${event('customerId')} = ${outer}`, `${day} <= ${out.asOf('a behaviour condition')}`];
+    if (node.window !== null) conditions.push(`${day} >= ${dialect.minusDays(out.asOf('a behaviour condition'), out.bind(Math.floor(durationDays(node.window))))}`);
+    if (node.source === 'purchases') conditions.push(`COALESCE(${event('status')}, 'completed') = 'completed'`, `${event('amount')} >= 0`);
+    if (node.where !== null) conditions.push(write(node.where, out));
+    const measure = node.measure === 'sum' ? `COALESCE(SUM(${event('amount')}), 0)` : kind === 'interactions' ? 'COUNT(*)' : `COUNT(DISTINCT ${event('orderId')})`;
+    const from = `${out.identifier(table.table, `events.${kind}.table`, ['events', kind, 'table'], true)} AS ${EVENT_ALIAS_SQL(dialect)}`;
+    return `((SELECT ${measure} FROM ${from} WHERE ${conditions.join(' AND ')}) ${COMPARE[node.op]} ${out.bind(node.value)})`;
+  } finally {
+    out.scope = null;
+  }
+}
+
+/**
  * Compiles a rule to a parameterised SQL condition for a WHERE clause, so the segment runs in the
  * host's warehouse with the meaning it has in-process: SQL's three-valued logic is the rule
  * language's, relative time is computed from the bound `asOf` (never the database's clock),
@@ -158,7 +238,8 @@ function write(node: RuleNode, out: SqlWriter): string {
  *
  * The table's columns hold the fields: instants as timestamps (UTC), sets as arrays (lists in
  * DuckDB), `categoryShares.*` and `interactionCounts.*` as 0 where none (as the evaluator reads
- * them). Behaviour conditions (count / sum over events) are not written yet.
+ * them). Behaviour conditions (count / sum over events) become correlated subqueries over the
+ * `events` tables.
  *
  * @param rule - A rule (validated first).
  * @param options - `dialect` (postgres, duckdb, sqlite, bigquery, snowflake), `columns`, `asOf`.
@@ -205,6 +286,6 @@ export function createSqlWriter(functionName: string, options: ToSqlOptions): Ru
   }
   const columns = options.columns ?? {};
   if (typeof columns !== 'object' || columns === null) throw new ConfigurationError('invalid_option', `${functionName} expects option \`columns\` to be an object, received ${quoteValue(columns)}`, ['columns']);
-  const out = new SqlWriter(dialect, columns, asOfDay);
+  const out = new SqlWriter(dialect, columns, asOfDay, options.events);
   return { write: (rule) => write(requireValidRule(functionName, rule).rule, out), params: out.params, dialect };
 }

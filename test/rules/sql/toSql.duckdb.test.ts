@@ -7,7 +7,10 @@
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignSegments, defineSegments, fitRfm, parseRule, rfmSql, scoreRfm, segmentsSql, toSql, validateRule, type Rule } from 'clientele';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assignSegments, compileRule, defineSegments, fitRfm, indexEvents, parseInteractions, parseRule, parseTransactions, rfmSql, scoreRfm, segmentsSql, toSql, validateRule, type Rule, type RuleNode } from 'clientele';
 import { asOfDay, columns, customers, inProcess, rowOf, rule, sample } from '../../support/sqlDifferential';
 
 let connection: DuckDBConnection;
@@ -129,4 +132,69 @@ describe('rfmSql on DuckDB scores what scoreRfm scores', () => {
     }
     expect(scored).toBeGreaterThan(1000);
   });
+});
+
+describe('behaviour conditions: toSql writes correlated subqueries that count what compileRule counts', () => {
+  const transactions = parseTransactions(sample.transactions).records;
+  const interactions = parseInteractions(sample.interactions).records;
+  const events = indexEvents({ transactions, interactions });
+  const eventTables = {
+    customers: 'customers',
+    transactions: { table: 'sales' },
+    interactions: { table: 'touches' },
+  };
+
+  beforeAll(async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'clientele-sql-'));
+    const csvField = (value: unknown): string => (value === undefined || value === null ? '' : `"${String(value).replaceAll('"', '""')}"`);
+    writeFileSync(join(folder, 'sales.csv'), ['customerId,orderId,at,amount,status,category', ...transactions.map((row) => [row.customerId, row.orderId, new Date(row.at).toISOString(), row.amount, row.status, row.category].map(csvField).join(','))].join('\n'));
+    writeFileSync(join(folder, 'touches.csv'), ['customerId,at,kind,campaignId', ...interactions.map((row) => [row.customerId, new Date(row.at).toISOString(), row.kind, row.campaignId].map(csvField).join(','))].join('\n'));
+    await connection.run(`CREATE TABLE sales AS SELECT * FROM read_csv('${join(folder, 'sales.csv')}', header = true, columns = {'customerId': 'VARCHAR', 'orderId': 'VARCHAR', 'at': 'TIMESTAMP', 'amount': 'DOUBLE', 'status': 'VARCHAR', 'category': 'VARCHAR'})`);
+    await connection.run(`CREATE TABLE touches AS SELECT * FROM read_csv('${join(folder, 'touches.csv')}', header = true, columns = {'customerId': 'VARCHAR', 'at': 'TIMESTAMP', 'kind': 'VARCHAR', 'campaignId': 'VARCHAR'})`);
+    rmSync(folder, { recursive: true, force: true });
+  }, 60_000);
+
+  const categories = [...new Set(transactions.map((row) => row.category).filter((category): category is string => category !== undefined))];
+  const campaigns = [...new Set(interactions.map((row) => row.campaignId).filter((campaign): campaign is string => campaign !== undefined))].slice(0, 4);
+  const purchaseWhere = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(...categories).map((category): RuleNode => ({ kind: 'eq', field: 'category', value: category })),
+    fc.integer({ min: 0, max: 200 }).map((amount): RuleNode => ({ kind: 'gte', field: 'amount', value: amount })),
+    fc.constantFrom('completed', 'refunded', 'cancelled').map((status): RuleNode => ({ kind: 'eq', field: 'status', value: status })),
+  );
+  const interactionWhere = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom('email_open', 'email_click', 'site_visit', 'support_ticket').map((kind): RuleNode => ({ kind: 'eq', field: 'kind', value: kind })),
+    campaigns.length > 0 ? fc.constantFrom(...campaigns).map((campaign): RuleNode => ({ kind: 'eq', field: 'campaignId', value: campaign })) : fc.constant(null),
+    fc.constant({ kind: 'exists', field: 'campaignId' } as RuleNode),
+  );
+  const window = fc.oneof(fc.constant(null), fc.record({ amount: fc.integer({ min: 0, max: 400 }), unit: fc.constantFrom('days' as const, 'weeks' as const) }));
+  const op = fc.constantFrom('eq', 'ne', 'lt', 'lte', 'gt', 'gte') as fc.Arbitrary<'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'>;
+  const behaviour: fc.Arbitrary<RuleNode> = fc.oneof(
+    fc.record({ kind: fc.constant('events' as const), source: fc.constantFrom('purchases' as const, 'transactions' as const), measure: fc.constantFrom('count' as const, 'sum' as const), where: purchaseWhere, window, op, value: fc.integer({ min: 0, max: 600 }) }),
+    fc.record({ kind: fc.constant('events' as const), source: fc.constant('interactions' as const), measure: fc.constant('count' as const), where: interactionWhere, window, op, value: fc.integer({ min: 0, max: 20 }) }),
+  );
+
+  async function selectedWithEvents(checked: Rule): Promise<string[]> {
+    const { sql, params } = toSql(checked, { dialect: 'duckdb', asOf: asOfDay, columns, events: eventTables });
+    const bound = params.map((param) => (Array.isArray(param) ? listValue(param as string[]) : param));
+    const result = await connection.runAndReadAll(`SELECT "customerId" FROM customers WHERE ${sql} ORDER BY "customerId"`, bound as never);
+    return result.getRows().map((row) => row[0] as string);
+  }
+
+  it('for 150 generated behaviour conditions, alone or combined with a feature condition', async () => {
+    let informative = 0;
+    await fc.assert(
+      fc.asyncProperty(behaviour, fc.option(rule, { nil: undefined }), async (node, other) => {
+        const checked = validateRule({ $v: 1, rule: other === undefined ? node : { kind: 'and', rules: [node, other] } });
+        if (!checked.ok) return;
+        const matches = compileRule(checked.rule, { asOf: sample.asOf, events });
+        const expected = customers.filter(matches).map((customer) => customer.customerId).sort();
+        expect(await selectedWithEvents(checked.rule)).toEqual(expected);
+        if (expected.length > 0 && expected.length < customers.length) informative += 1;
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+    expect(informative).toBeGreaterThan(40);
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ describe('toSql for every dialect', () => {
 
   it('refuses what a dialect cannot write, naming the condition and the dialect', () => {
     expect(() => toSql(rule, { dialect: 'sqlite', asOf })).toThrow('toSql cannot write a hasAny condition for sqlite');
-    expect(() => toSql(parseRule('count(purchases within 30 days) >= 2'), { dialect: 'postgres', asOf })).toThrow(/behaviour condition .* for postgres/);
+    expect(() => toSql(parseRule('count(purchases within 30 days) >= 2'), { dialect: 'postgres', asOf })).toThrow('toSql needs option `events.transactions` (the table of transactions) for a behaviour condition over purchases');
   });
 
   it('refuses an unknown dialect, a column name that is not an identifier, an untyped attribute and a missing asOf', () => {
@@ -33,5 +33,17 @@ describe('toSql for every dialect', () => {
     const { sql, params } = toSql(parseRule('attributes.region = 5 or orders > 1'), { dialect: 'postgres', columns: { 'attributes.region': { column: 'region', type: 'string' }, orders: 'order_count' } });
     expect(sql).toBe('(NULL OR ("order_count" > $1))');
     expect(params).toEqual([1]);
+  });
+
+  it('writes a behaviour condition as a correlated subquery with every value bound', () => {
+    const { sql, params } = toSql(parseRule('count(purchases where category = "shoes" within 90 days) >= 2'), {
+      dialect: 'postgres',
+      asOf,
+      events: { customers: 'c', transactions: { table: 'sales.lines', columns: { customerId: 'customer_id' } } },
+    });
+    expect(sql).toBe(
+      '((SELECT COUNT(DISTINCT "clientele_event"."orderId") FROM "sales"."lines" AS "clientele_event" WHERE "clientele_event"."customer_id" = "c"."customerId" AND CAST("clientele_event"."at" AS DATE) <= CAST($1 AS DATE) AND CAST("clientele_event"."at" AS DATE) >= (CAST($2 AS DATE) - CAST($3 AS INTEGER)) AND COALESCE("clientele_event"."status", \'completed\') = \'completed\' AND "clientele_event"."amount" >= 0 AND ("clientele_event"."category" = $4)) >= $5)',
+    );
+    expect(params).toEqual([asOf, asOf, 90, 'shoes', 2]);
   });
 });
