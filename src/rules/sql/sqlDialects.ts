@@ -126,7 +126,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     // In Snowflake string literals a backslash escapes, so the one-character escape is written '\\\\'.
     likeEscape: " ESCAPE '\\\\'",
     listParameter: (placeholder) => placeholder,
-    setHas: (column, value) => `ARRAY_CONTAINS(${value}::VARIANT, ${column})`,
+    setHas: (column, value) => `ARRAY_CONTAINS(TO_VARIANT(${value}), ${column})`,
     setHasAny: (column, values) => `ARRAYS_OVERLAP(${column}, ${values})`,
     setHasAll: (column, values) => `ARRAY_SIZE(ARRAY_EXCEPT(${values}, ${column})) = 0`,
     unsupported: NONE,
