@@ -14,6 +14,13 @@ export interface RfmSqlOptions {
   readonly columns?: Readonly<Record<string, string>>;
   /** The customer id column. Default `customerId`. */
   readonly idColumn?: string;
+  /**
+   * `model` (default): score with the model's breakpoints. `quantiles`: learn the breakpoints in
+   * the query, as `fitRfm` would on the whole table (linear-interpolation quantiles of the
+   * customers with all three values, PERCENTILE_CONT), keeping the model's fields, directions,
+   * bins and segment map. Not for SQLite or BigQuery (no ordered-set PERCENTILE_CONT).
+   */
+  readonly breakpoints?: 'model' | 'quantiles';
 }
 
 /** The query and how to read its `segment_index`. */
@@ -41,7 +48,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * const model = fitRfm([], { method: 'fixed', bins: 3, breakpoints: { recency: [30, 90], frequency: [1, 3], monetary: [100, 500] } });
  * const { sql, params } = rfmSql(model, { dialect: 'duckdb', table: 'features' });
  * params; // => [30, 90, 1, 3, 100, 500]
- * sql.startsWith('WITH scored AS (SELECT "customerId" AS customer_id, CASE WHEN "daysSinceLastPurchase" IS NULL OR "orders" IS NULL'); // => true
+ * sql.startsWith('WITH base AS (SELECT "customerId" AS customer_id, "daysSinceLastPurchase" AS rv, "orders" AS fv, "monetaryTotal" AS mv'); // => true
  * ```
  * @category Rules
  */
@@ -73,13 +80,35 @@ export function rfmSql(model: RfmModel, options: RfmSqlOptions): RfmSqlResult {
     const { field } = model.dimensions[dimension];
     return name(field, field, ['columns', field]);
   };
-  const missing = `${columnOf('recency')} IS NULL OR ${columnOf('frequency')} IS NULL OR ${columnOf('monetary')} IS NULL`;
-  const score = (dimension: 'recency' | 'frequency' | 'monetary'): string => {
-    const { breakpoints, higherIsBetter } = model.dimensions[dimension];
-    const column = columnOf(dimension);
-    const below = breakpoints.map((edge) => `CASE WHEN ${column} > ${bind(edge)} THEN 1 ELSE 0 END`).join(' + ') || '0';
-    return `CASE WHEN ${missing} THEN NULL ELSE ${higherIsBetter ? `(${below}) + 1` : `${bins} - (${below})`} END`;
+  const mode = options.breakpoints ?? 'model';
+  if (mode !== 'model' && mode !== 'quantiles') throw new ConfigurationError('invalid_option', `rfmSql expects option \`breakpoints\` to be "model" or "quantiles", received ${quoteValue(mode)}`, ['breakpoints']);
+  if (mode === 'quantiles' && (dialect.name === 'sqlite' || dialect.name === 'bigquery')) {
+    throw new ConfigurationError('invalid_option', `rfmSql cannot learn quantiles in the query for ${dialect.name}: pass a fitted model's breakpoints`, ['breakpoints']);
+  }
+  const dimensions = ['recency', 'frequency', 'monetary'] as const;
+  const value = { recency: 'rv', frequency: 'fv', monetary: 'mv' } as const;
+  const missing = 'rv IS NULL OR fv IS NULL OR mv IS NULL';
+  // The edges: bound numbers from the model, or columns of the edges CTE.
+  const edgeOf = (dimension: (typeof dimensions)[number], index: number): string =>
+    mode === 'model' ? bind(model.dimensions[dimension].breakpoints[index] as number) : `${value[dimension]}_edge_${index}`;
+  const edgeCount = bins - 1;
+  const edgesCte =
+    mode === 'model'
+      ? ''
+      : `, edges AS (SELECT ${dimensions
+          .flatMap((dimension) =>
+            // The levels k / bins are the library's own numbers, written as literals: several
+            // dialects want a constant there, not a parameter.
+            Array.from({ length: edgeCount }, (_, index) => `PERCENTILE_CONT(${String((index + 1) / bins)}) WITHIN GROUP (ORDER BY ${value[dimension]}) AS ${value[dimension]}_edge_${index}`),
+          )
+          .join(', ')} FROM base WHERE NOT (${missing}))`;
+  const score = (dimension: (typeof dimensions)[number]): string => {
+    const below = Array.from({ length: edgeCount }, (_, index) => `CASE WHEN ${value[dimension]} > ${edgeOf(dimension, index)} THEN 1 ELSE 0 END`).join(' + ') || '0';
+    return `CASE WHEN ${missing} THEN NULL ELSE ${model.dimensions[dimension].higherIsBetter ? `(${below}) + 1` : `${bins} - (${below})`} END`;
   };
+  const baseCte = `base AS (SELECT ${idColumn} AS customer_id, ${columnOf('recency')} AS rv, ${columnOf('frequency')} AS fv, ${columnOf('monetary')} AS mv FROM ${table.split('.').map(q).join('.')})`;
+  // Parameters are numbered, so binding the edges' levels before the model's breakpoints is fine.
+  const edgesSql = edgesCte;
   const r = score('recency');
   const f = score('frequency');
   const m = score('monetary');
@@ -97,6 +126,6 @@ export function rfmSql(model: RfmModel, options: RfmSqlOptions): RfmSqlResult {
   const cases = [...pairs.entries()]
     .map(([index, list]) => `WHEN ${list.map((pair) => `(r = ${pair.r} AND f + m = ${pair.fm})`).join(' OR ')} THEN ${index}`)
     .join(' ');
-  const sql = `WITH scored AS (SELECT ${idColumn} AS customer_id, ${r} AS r, ${f} AS f, ${m} AS m FROM ${table.split('.').map(q).join('.')}) SELECT customer_id, r, f, m, CASE WHEN r IS NULL OR f IS NULL OR m IS NULL THEN NULL ${cases} END AS segment_index FROM scored`;
+  const sql = `WITH ${baseCte}${edgesSql}, scored AS (SELECT customer_id, ${r} AS r, ${f} AS f, ${m} AS m FROM base${mode === 'model' ? '' : ' CROSS JOIN edges'}) SELECT customer_id, r, f, m, CASE WHEN r IS NULL OR f IS NULL OR m IS NULL THEN NULL ${cases} END AS segment_index FROM scored`;
   return { sql, params, segments };
 }

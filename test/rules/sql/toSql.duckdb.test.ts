@@ -114,9 +114,16 @@ describe('segmentsSql on DuckDB assigns what assignSegments assigns', () => {
 });
 
 describe('rfmSql on DuckDB scores what scoreRfm scores', () => {
-  it.each([3, 5, 10])('with a model of %i bins fitted in-process', async (bins) => {
+  it.each([
+    [3, 'model'],
+    [5, 'model'],
+    [10, 'model'],
+    [5, 'quantiles'],
+    [4, 'quantiles'],
+  ] as const)('with %i bins, breakpoints from the %s', async (bins, breakpoints) => {
+    // In quantiles mode the query learns the edges from the whole table; so does fitRfm here.
     const model = fitRfm(customers, { bins });
-    const { sql, params, segments } = rfmSql(model, { dialect: 'duckdb', table: 'customers' });
+    const { sql, params, segments } = rfmSql(model, { dialect: 'duckdb', table: 'customers', breakpoints });
     const result = await connection.runAndReadAll(sql, params as never);
     let scored = 0;
     for (const row of result.getRows()) {

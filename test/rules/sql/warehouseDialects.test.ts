@@ -35,6 +35,8 @@ describe.each(['bigquery', 'snowflake'] as const)('SQL for %s parses', (dialect)
     parses(dialect, featuresSql({ dialect, transactions: { table: 'sales.lines' }, asOf: '2026-06-30', unit: 'weeks' }).sql);
     const model = fitRfm([], { method: 'fixed', bins: 3, breakpoints: { recency: [30, 90], frequency: [1, 3], monetary: [100, 500] } });
     parses(dialect, rfmSql(model, { dialect, table: 'features' }).sql);
+    if (dialect === 'snowflake') parses(dialect, rfmSql(model, { dialect, table: 'features', breakpoints: 'quantiles' }).sql);
+    else expect(() => rfmSql(model, { dialect, table: 'features', breakpoints: 'quantiles' })).toThrow(/cannot learn quantiles in the query for bigquery/);
     const set = defineSegments([{ name: 'a', rule: RULES[0] as string }, { name: 'b', rule: RULES[4] as string }], { mode: 'all' });
     parses(dialect, segmentsSql(set, { dialect, table: 'customers', asOf: '2026-06-30' }).sql);
   });
