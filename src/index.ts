@@ -180,7 +180,7 @@ export { printRule } from './rules/print/printRule';
 export type { CompileRuleOptions } from './rules/evaluate/compileConditions';
 export { compileRule, type RulePredicate } from './rules/evaluate/compileRule';
 export { indexEvents, type EventIndex } from './rules/evaluate/indexEvents';
-export { toSql, type SqlColumn, type SqlFragment, type ToSqlOptions } from './rules/sql/toSql';
+export { toSql, type SqlColumn, type SqlEventTables, type SqlFragment, type ToSqlOptions } from './rules/sql/toSql';
 export { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './rules/sql/sqlDialects';
 export { featuresSql, type FeaturesSqlOptions, type TransactionsTable } from './rules/sql/featuresSql';
 export { segmentsSql, type SegmentsSqlOptions, type SegmentsSqlResult } from './rules/sql/segmentsSql';
