@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRule, toSql, validateRule, type Rule } from 'clientele';
-import { asOfDay, columns, customers, inProcess, rowOf, rule } from '../../support/sqlDifferential';
+import { assignSegments, compileRule, defineSegments, fitRfm, indexEvents, parseInteractions, parseRule, parseTransactions, rfmSql, scoreRfm, segmentsSql, toSql, validateRule, type Rule } from 'clientele';
+import { asOfDay, columns, customers, inProcess, rowOf, rule, sample } from '../../support/sqlDifferential';
 
 const url = process.env.CLIENTELE_PG_URL;
 const reason = 'skipped: no PostgreSQL (install Debian\'s postgresql and set CLIENTELE_PG_URL, or run .ci/run, which starts one)';
@@ -86,5 +86,74 @@ describe.skipIf(url === undefined)(`toSql on PostgreSQL selects exactly what com
     }
     const count = await (client as pg.Client).query('SELECT count(*)::int AS n FROM customers');
     expect(count.rows[0].n).toBe(customers.length);
+  });
+});
+
+describe.skipIf(url === undefined)(`rfmSql, segmentsSql and behaviour conditions on PostgreSQL${url === undefined ? ` (${reason})` : ''}`, () => {
+  const transactions = parseTransactions(sample.transactions).records;
+  const interactions = parseInteractions(sample.interactions).records;
+  const events = indexEvents({ transactions, interactions });
+
+  beforeAll(async () => {
+    const db = client as pg.Client;
+    await db.query('CREATE TABLE sales ("customerId" TEXT, "orderId" TEXT, "at" TIMESTAMP, "amount" DOUBLE PRECISION, "status" TEXT, "category" TEXT)');
+    await db.query(
+      `INSERT INTO sales SELECT c, o, (to_timestamp(t / 1000) AT TIME ZONE 'UTC'), a, s, g FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::text[]) AS u(c, o, t, a, s, g)`,
+      [transactions.map((row) => row.customerId), transactions.map((row) => row.orderId), transactions.map((row) => row.at), transactions.map((row) => row.amount), transactions.map((row) => row.status), transactions.map((row) => row.category ?? null)],
+    );
+    await db.query('CREATE TABLE touches ("customerId" TEXT, "at" TIMESTAMP, "kind" TEXT, "campaignId" TEXT)');
+    await db.query(
+      `INSERT INTO touches SELECT c, (to_timestamp(t / 1000) AT TIME ZONE 'UTC'), k, p FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[]) AS u(c, t, k, p)`,
+      [interactions.map((row) => row.customerId), interactions.map((row) => row.at), interactions.map((row) => row.kind), interactions.map((row) => row.campaignId ?? null)],
+    );
+  }, 60_000);
+
+  it('behaviour conditions count what compileRule counts', async () => {
+    for (const text of [
+      'count(purchases within 90 days) >= 2',
+      'count(purchases where category = "shoes") >= 1 and monetaryTotal >= 100',
+      'sum(transactions where status = "completed" within 365 days) > 300',
+      'count(interactions where kind = "email_open" within 30 days) = 0',
+      'not count(interactions) > 5',
+    ]) {
+      const checked = parseRule(text);
+      const { sql, params } = toSql(checked, { dialect: 'postgres', asOf: asOfDay, columns, events: { customers: 'customers', transactions: { table: 'sales' }, interactions: { table: 'touches' } } });
+      const result = await (client as pg.Client).query(`SELECT "customerId" FROM customers WHERE ${sql}`, [...params]);
+      const matches = compileRule(checked, { asOf: sample.asOf, events });
+      expect(sorted(result.rows.map((row: { customerId: string }) => row.customerId)), text).toEqual(customers.filter(matches).map((customer) => customer.customerId).sort());
+    }
+  });
+
+  it('rfmSql scores what scoreRfm scores, from the model or from quantiles in the query', async () => {
+    for (const breakpoints of ['model', 'quantiles'] as const) {
+      const model = fitRfm(customers, { bins: 5 });
+      const { sql, params, segments } = rfmSql(model, { dialect: 'postgres', table: 'customers', breakpoints });
+      const result = await (client as pg.Client).query(sql, [...params]);
+      for (const row of result.rows as { customer_id: string; r: number | null; f: number | null; m: number | null; segment_index: number | null }[]) {
+        const expected = scoreRfm(model, customers.find((customer) => customer.customerId === row.customer_id) as (typeof customers)[number]);
+        if (expected === null) expect([row.r, row.f, row.m]).toEqual([null, null, null]);
+        else expect([Number(row.r), Number(row.f), Number(row.m), segments[Number(row.segment_index)]], `${breakpoints} ${row.customer_id}`).toEqual([expected.r, expected.f, expected.m, expected.segment]);
+      }
+    }
+  });
+
+  it('segmentsSql assigns what assignSegments assigns, in both modes', async () => {
+    for (const mode of ['first', 'all'] as const) {
+      const set = defineSegments(
+        [
+          { name: 'vip', rule: 'monetaryTotal >= 800 and lifecycle.stage not in ("churned", "at_risk")', priority: 3 },
+          { name: 'quiet', rule: 'lastPurchaseAt more than 6 months ago' },
+          { name: 'shoes', rule: 'categories has "shoes"' },
+        ],
+        { mode },
+      );
+      const expected = new Map(assignSegments(set, customers, { asOf: sample.asOf }).map((membership) => [membership.customerId, membership.segments]));
+      const { sql, params, segments } = segmentsSql(set, { dialect: 'postgres', table: 'customers', columns, asOf: asOfDay });
+      const result = await (client as pg.Client).query({ text: sql, values: [...params], rowMode: 'array' });
+      for (const [customerId, ...assigned] of result.rows as [string, ...unknown[]][]) {
+        const names = mode === 'first' ? (assigned[0] === null ? [] : [segments[Number(assigned[0])] as string]) : segments.filter((_, index) => assigned[index] === true);
+        expect(names, customerId).toEqual(expected.get(customerId));
+      }
+    }
   });
 });

@@ -17,6 +17,12 @@ describe('toSql for every dialect', () => {
     expect(written.postgres?.params).toEqual([500, asOf, 30, asOf, ['shoes', 'bags'], '%50\\%\\_off%']);
   });
 
+  it('writes SQLite with numbered ? placeholders and date() arithmetic', () => {
+    const { sql, params } = toSql(parseRule('monetaryTotal >= 500 and lastPurchaseAt within 30 days and topCategory starts with "a_b"'), { dialect: 'sqlite', asOf });
+    expect(sql).toBe(`(("monetaryTotal" >= ?1) AND (date("lastPurchaseAt") BETWEEN date(date(?2), '-' || CAST(?3 AS INTEGER) || ' days') AND date(?4)) AND ("topCategory" LIKE ?5 ESCAPE '\\'))`);
+    expect(params).toEqual([500, asOf, 30, asOf, 'a\\_b%']);
+  });
+
   it('refuses what a dialect cannot write, naming the condition and the dialect', () => {
     expect(() => toSql(rule, { dialect: 'sqlite', asOf })).toThrow('toSql cannot write a hasAny condition for sqlite');
     expect(() => toSql(parseRule('count(purchases within 30 days) >= 2'), { dialect: 'postgres', asOf })).toThrow('toSql needs option `events.transactions` (the table of transactions) for a behaviour condition over purchases');
