@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'sample/index': 'src/sample/index.ts' },
+    entry: { index: 'src/index.ts', 'sample/index': 'src/sample/index.ts', 'cluster/index': 'src/cluster/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^clientele\/sample$/, replacement: src('sample/index.ts') },
+      { find: /^clientele\/cluster$/, replacement: src('cluster/index.ts') },
       { find: /^clientele$/, replacement: src('index.ts') },
     ],
   },

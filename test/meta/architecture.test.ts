@@ -40,7 +40,6 @@ const ALLOWED_PACKAGES: readonly { readonly pattern: RegExp; readonly onlyIn?: s
   { pattern: /^@date-fns\/tz(\/.+)?$/ },
   { pattern: /^date-fns(\/.+)?$/ },
   { pattern: /^simple-statistics$/ },
-  { pattern: /^ml-kmeans$/, onlyIn: 'cluster/' },
 ];
 
 interface ImportRef {

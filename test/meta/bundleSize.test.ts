@@ -21,13 +21,18 @@ const RULES_CEILING_KB = 30;
 /** A serverless function scoring one customer with stored models, read back and applied (15.5 kB when set; the RFM segment texts in three languages are a third of it). */
 const SERVERLESS_CEILING_KB = 20;
 const SAMPLE_CEILING_KB = 20;
+/** clientele/cluster whole: k-means, profiles, names, the tree and the rule validation and printing its rules need (26.2 kB when set). */
+const CLUSTER_CEILING_KB = 32;
+/** A function placing one customer per request with a stored cluster model (9.1 kB when set, most of it zod/mini for the model check). */
+const CLUSTER_ASSIGN_CEILING_KB = 12;
 
 const CORE_ENTRY = join(SRC, 'index.ts');
 const SAMPLE_ENTRY = join(SRC, 'sample/index.ts');
+const CLUSTER_ENTRY = join(SRC, 'cluster/index.ts');
 
 /** Inputs that must never end up in the core bundle: they sit behind their own entry points. */
 const NOT_IN_CORE: readonly { readonly pattern: RegExp; readonly why: string }[] = [
-  { pattern: /(^|\/)node_modules\/ml-kmeans\//, why: 'ml-kmeans belongs behind clientele/cluster' },
+  { pattern: /(^|\/)node_modules\/ml-kmeans\//, why: 'ml-kmeans is a dev dependency: the reference our k-means is tested against' },
   { pattern: /^src\/cluster\//, why: 'clustering belongs behind clientele/cluster' },
   { pattern: /^src\/sample\//, why: 'the sample generator belongs behind clientele/sample' },
   { pattern: /^src\/cli\//, why: 'the CLI is Node-only' },
@@ -101,6 +106,8 @@ const core = await bundle({ file: CORE_ENTRY });
 const oneParser = await bundle({ contents: `export { parseTransactions } from './src/index.ts';` });
 const sample = await bundle({ file: SAMPLE_ENTRY });
 const rulesOnly = await bundle({ contents: `export { parseRule, compileRule, explainRule, printRule } from './src/index.ts';` });
+const cluster = await bundle({ file: CLUSTER_ENTRY });
+const clusterAssign = await bundle({ contents: `export { readClusterModel, assignCluster } from './src/cluster/index.ts';` });
 const serverless = await bundle({
   contents: `export { readClvModel, probabilityAlive, conditionalExpectedPurchases, expectedAverageValue, readRfmModel, scoreRfm } from './src/index.ts';`,
 });
@@ -112,6 +119,8 @@ console.info(
     `sample ${sample === undefined ? 'not written yet' : sample.ok ? kB(sample.bundle.gzipBytes) : 'failed'}`,
     `serverless scoring ${serverless.ok ? kB(serverless.bundle.gzipBytes) : 'failed'}`,
     `rules ${rulesOnly.ok ? kB(rulesOnly.bundle.gzipBytes) : 'failed'}`,
+    `cluster ${cluster.ok ? kB(cluster.bundle.gzipBytes) : 'failed'}`,
+    `cluster assignment ${clusterAssign.ok ? kB(clusterAssign.bundle.gzipBytes) : 'failed'}`,
   ].join(', '),
 );
 
@@ -154,5 +163,17 @@ describe('bundle size', () => {
     expect(built.gzipBytes / 1000, `the sample bundle is ${kB(built.gzipBytes)} gzip, over its ${SAMPLE_CEILING_KB} kB ceiling`).toBeLessThanOrEqual(SAMPLE_CEILING_KB);
     const traces = nodeOnlyTraces(built);
     if (traces.length > 0) expect.fail(`the sample bundle would not run in a browser; it contains:\n  ${traces.join('\n  ')}`);
+  });
+
+  it(sizeName('cluster bundle (src/cluster/index.ts)', cluster, CLUSTER_CEILING_KB), () => {
+    const built = expectBuilt(cluster, 'src/cluster/index.ts');
+    expect(built.gzipBytes / 1000, `the cluster bundle is ${kB(built.gzipBytes)} gzip, over its ${CLUSTER_CEILING_KB} kB ceiling`).toBeLessThanOrEqual(CLUSTER_CEILING_KB);
+    const traces = nodeOnlyTraces(built);
+    if (traces.length > 0) expect.fail(`the cluster bundle would not run in a browser; it contains:\n  ${traces.join('\n  ')}`);
+  });
+
+  it(sizeName('cluster assignment in a function (read a stored model, place one customer)', clusterAssign, CLUSTER_ASSIGN_CEILING_KB), () => {
+    const built = expectBuilt(clusterAssign, 'a fixture importing readClusterModel and assignCluster');
+    expect(built.gzipBytes / 1000, `cluster assignment is ${kB(built.gzipBytes)} gzip, over its ${CLUSTER_ASSIGN_CEILING_KB} kB ceiling`).toBeLessThanOrEqual(CLUSTER_ASSIGN_CEILING_KB);
   });
 });
