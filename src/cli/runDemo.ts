@@ -13,6 +13,7 @@ import {
   valueTiers,
   type CustomerFeatures,
 } from '../index';
+import { clusterCustomers, explainClusters } from '../cluster/index';
 import { generateSample } from '../sample/index';
 import { formatCount, formatMoney, formatShare, formatTable } from './formatTable';
 
@@ -74,6 +75,8 @@ export function runDemo(options: DemoOptions): string {
   const segmentOf = new Map(rfmScores.map((score) => [score.customerId, score.segment]));
   const segmentProfiles = new Map(profileSegments(buyers, (customer) => segmentOf.get(customer.customerId)).map((profile) => [profile.key, profile]));
   const tiers = valueTiers(buyers);
+  const clusters = clusterCustomers(buyers, { fields: ['daysSinceLastPurchase', 'orders', 'monetaryTotal', 'averageOrderValue'], kRange: [3, 6], seed: options.seed });
+  const explanation = explainClusters(clusters.model, buyers, { maxDepth: 3 });
   const types = buyerTypes(features);
   const typeCounts = new Map<string, number>();
   for (const entry of types.types) typeCounts.set(entry.type, (typeCounts.get(entry.type) ?? 0) + 1);
@@ -181,6 +184,31 @@ export function runDemo(options: DemoOptions): string {
         formatMoney(entry.expectedAverageValue),
         formatMoney(entry.lifetimeValue ?? 0),
       ]),
+    ),
+    '',
+    `Natural groups: k-means on days away, orders, net spend and order value (k = ${clusters.profiles.length}, chosen by silhouette from 3 to 6), and a rule for each from a depth-3 decision tree`,
+    formatTable(
+      [
+        { heading: 'group' },
+        { heading: 'customers', align: 'right' },
+        { heading: 'revenue', align: 'right' },
+        { heading: 'median orders', align: 'right' },
+        { heading: 'median spend', align: 'right' },
+        { heading: 'median days away', align: 'right' },
+      ],
+      clusters.profiles.map((profile) => [
+        profile.name,
+        formatCount(profile.customers),
+        formatShare(profile.revenueShare ?? 0),
+        formatCount(profile.medians.orders ?? 0),
+        formatMoney(profile.medians.monetaryTotal ?? 0),
+        formatCount(profile.medians.daysSinceLastPurchase ?? 0),
+      ]),
+    ),
+    ...explanation.rules.map((entry) =>
+      entry.text === null
+        ? `  ${entry.name}: no rule (no leaf of a depth-3 tree is this group)`
+        : `  ${entry.name}: ${entry.text} (catches ${formatShare(entry.recall)} of the group; ${formatShare(entry.precision ?? 0)} of those it matches are in it)`,
     ),
     '',
     'What do they buy?',

@@ -20,6 +20,10 @@ export interface ClusterRule {
   readonly text: string | null;
   /** Share of customers on whom the rule (the tree's leaves for this cluster) and k-means agree: in the cluster for both, or for neither. */
   readonly fidelity: number;
+  /** Share of the cluster's customers the rule matches (0 when no leaf of the tree is this cluster). */
+  readonly recall: number;
+  /** Share of the customers the rule matches who are in the cluster; `null` when it matches nobody. */
+  readonly precision: number | null;
 }
 
 /** What {@link explainClusters} returns. */
@@ -46,13 +50,40 @@ function gini(counts: Int32Array, total: number): number {
   return 1 - sum;
 }
 
-/** The shortest decimal between two neighbouring values, so rules read as people would write them. */
+/**
+ * The shortest decimal t with low <= t < high, so that `value <= t` splits the neighbouring
+ * values `low` and `high` and reads as people would write it: `orders <= 5` rather than 5.5.
+ */
 function niceThreshold(low: number, high: number): number {
-  for (let digits = 1; digits <= 15; digits++) {
-    const candidate = Number(((low + high) / 2).toPrecision(digits));
-    if (candidate >= low && candidate < high) return candidate;
+  const middle = (low + high) / 2;
+  for (let digits = 1; digits <= 17; digits++) {
+    for (const candidate of [Number(low.toPrecision(digits)), Number(middle.toPrecision(digits))]) if (candidate >= low && candidate < high) return candidate;
   }
-  return (low + high) / 2;
+  return low;
+}
+
+/** A split whose two sides predict the same cluster says nothing: it becomes that leaf. */
+function collapse(node: Tree): Tree {
+  if ('leaf' in node) return node;
+  const below = collapse(node.below);
+  const above = collapse(node.above);
+  if ('leaf' in below && 'leaf' in above && below.leaf === above.leaf) return below;
+  return { split: node.split, below, above };
+}
+
+/** A path's conditions with only the tightest bound per field and side: `x > 3 and x > 5` is `x > 5`. */
+function tightest(conditions: readonly { readonly field: string; readonly above: boolean; readonly threshold: number }[]): RuleNode[] {
+  const bounds = new Map<string, { lower?: number; upper?: number }>();
+  for (const { field, above, threshold } of conditions) {
+    const bound = bounds.get(field) ?? {};
+    if (above) bound.lower = Math.max(bound.lower ?? -Infinity, threshold);
+    else bound.upper = Math.min(bound.upper ?? Infinity, threshold);
+    bounds.set(field, bound);
+  }
+  return [...bounds].flatMap(([field, { lower, upper }]): RuleNode[] => [
+    ...(lower === undefined ? [] : [{ kind: 'gt', field, value: lower } as RuleNode]),
+    ...(upper === undefined ? [] : [{ kind: 'lte', field, value: upper } as RuleNode]),
+  ]);
 }
 
 /**
@@ -141,18 +172,19 @@ export function explainClusters(model: ClusterModel, features: readonly object[]
     if (split === null) return { leaf: label };
     return { split, below: grow(split.left, depth + 1), above: grow(split.right, depth + 1) };
   };
-  const tree = grow(rows.map((_, index) => index), 0);
+  const tree = collapse(grow(rows.map((_, index) => index), 0));
 
   // Paths to each leaf, as conditions.
+  type Step = { readonly field: string; readonly above: boolean; readonly threshold: number };
   const paths: { label: number; conditions: RuleNode[] }[] = [];
-  const walk = (node: Tree, conditions: RuleNode[]): void => {
+  const walk = (node: Tree, steps: Step[]): void => {
     if ('leaf' in node) {
-      paths.push({ label: node.leaf, conditions });
+      paths.push({ label: node.leaf, conditions: tightest(steps) });
       return;
     }
     const field = fields[node.split.field] as string;
-    walk(node.below, [...conditions, { kind: 'lte', field, value: node.split.threshold }]);
-    walk(node.above, [...conditions, { kind: 'gt', field, value: node.split.threshold }]);
+    walk(node.below, [...steps, { field, above: false, threshold: node.split.threshold }]);
+    walk(node.above, [...steps, { field, above: true, threshold: node.split.threshold }]);
   };
   walk(tree, []);
   let correct = 0;
@@ -169,14 +201,26 @@ export function explainClusters(model: ClusterModel, features: readonly object[]
   const rules = Array.from({ length: k }, (_, cluster): ClusterRule => {
     const name = (model.names[cluster] as { en: string }).en;
     // Fidelity: on how many customers "the tree says this cluster" and "k-means says this cluster" agree.
-    const fidelity = predicted.filter((label, index) => (label === cluster) === (labels[index] === cluster)).length / rows.length;
+    let both = 0;
+    let ruleOnly = 0;
+    let clusterOnly = 0;
+    predicted.forEach((label, index) => {
+      const inRule = label === cluster;
+      const inCluster = labels[index] === cluster;
+      if (inRule && inCluster) both++;
+      else if (inRule) ruleOnly++;
+      else if (inCluster) clusterOnly++;
+    });
+    const fidelity = (rows.length - ruleOnly - clusterOnly) / rows.length;
+    const recall = both + clusterOnly === 0 ? 0 : both / (both + clusterOnly);
+    const precision = both + ruleOnly === 0 ? null : both / (both + ruleOnly);
     const own = paths.filter((path) => path.label === cluster);
     // No leaf of its own, or a tree without a split (one cluster, or customers alike on every field): no condition to write.
-    if (own.length === 0 || own.some((path) => path.conditions.length === 0)) return { cluster, name, rule: null, text: null, fidelity };
+    if (own.length === 0 || own.some((path) => path.conditions.length === 0)) return { cluster, name, rule: null, text: null, fidelity, recall, precision };
     const branches: RuleNode[] = own.map((path) => (path.conditions.length === 1 ? (path.conditions[0] as RuleNode) : { kind: 'and', rules: path.conditions }));
     const checked = validateRule({ $v: 1, rule: branches.length === 1 ? branches[0] : { kind: 'or', rules: branches } });
     if (!checked.ok) throw new ConfigurationError('invalid_option', `explainClusters built an invalid rule: ${checked.issues[0]?.message ?? ''}`, []);
-    return { cluster, name, rule: checked.rule, text: printRule(checked.rule), fidelity };
+    return { cluster, name, rule: checked.rule, text: printRule(checked.rule), fidelity, recall, precision };
   });
   return { rules, accuracy: correct / rows.length };
 }

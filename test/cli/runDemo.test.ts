@@ -12,7 +12,7 @@ describe('runDemo', () => {
     const buyers = features.filter((customer) => !customer.isProspect).length;
     expect(report).toContain(`transactions  ${sample.transactions.length.toLocaleString('en-US')} rows accepted, 0 rejected`);
     expect(report).toContain(`buyers ${buyers.toLocaleString('en-US')}, prospects ${(300 - buyers).toLocaleString('en-US')}`);
-    for (const heading of ['Who are my best customers?', 'Who is slipping away?', 'What are they worth?', 'What do they buy?', 'Engagement']) expect(report).toContain(heading);
+    for (const heading of ['Who are my best customers?', 'Who is slipping away?', 'What are they worth?', 'Natural groups', 'What do they buy?', 'Engagement']) expect(report).toContain(heading);
   });
 
   it('prints the same report for the same seed, and JSON on request', () => {

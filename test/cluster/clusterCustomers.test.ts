@@ -86,11 +86,17 @@ describe('clusterCustomers', () => {
     expect(explanation.accuracy).toBeGreaterThanOrEqual(0.9);
     for (const rule of explanation.rules) {
       expect(rule.fidelity).toBeGreaterThanOrEqual(0.9);
+      expect(rule.recall).toBeGreaterThanOrEqual(0.9);
+      expect(rule.precision).toBeGreaterThanOrEqual(0.9);
       expect(rule.rule).not.toBeNull();
       // The rules are ordinary segments: compiled, they select the cluster's customers.
       const matches = compileRule(rule.rule as NonNullable<typeof rule.rule>);
       const agree = customers.filter((customer, index) => matches(customer) === (result.assignments[index]?.cluster === rule.cluster)).length;
       expect(agree / customers.length).toBeCloseTo(rule.fidelity, 12);
+      const members = result.assignments.filter((entry) => entry.cluster === rule.cluster).length;
+      const caught = customers.filter((customer, index) => matches(customer) && result.assignments[index]?.cluster === rule.cluster).length;
+      expect(caught / members).toBeCloseTo(rule.recall, 12);
+      expect(caught / customers.filter((customer) => matches(customer)).length).toBeCloseTo(rule.precision as number, 12);
     }
   });
 
@@ -141,11 +147,26 @@ describe('clusterCustomers', () => {
     expect(() => readClusterModel(JSON.parse('{"__proto__": {"kind": "cluster"}}'))).toThrow(ModelError);
   });
 
+  it('writes rules as a person would: whole-number thresholds on counts, one bound per field and side in each branch', () => {
+    const explanation = explainClusters(clusterCustomers(customers, { k: 4, seed: 2 }).model, customers, { maxDepth: 4 });
+    const branches = explanation.rules.flatMap((entry) => {
+      const node = (entry.rule as NonNullable<typeof entry.rule>).rule;
+      return node.kind === 'or' ? node.rules : [node];
+    });
+    expect(branches.length).toBeGreaterThan(3);
+    for (const branch of branches) {
+      const conditions = (branch.kind === 'and' ? branch.rules : [branch]) as { kind: string; field: string; value: number }[];
+      const sides = conditions.map((condition) => `${condition.field} ${condition.kind}`);
+      expect(new Set(sides).size).toBe(sides.length);
+      for (const condition of conditions) if (condition.field === 'orders' || condition.field === 'daysSinceLastPurchase') expect(Number.isInteger(condition.value)).toBe(true);
+    }
+  });
+
   it('explains one cluster without a rule (no split is possible), and the rules print and compile to SQL', () => {
     const one = clusterCustomers(customers, { k: 1 });
     const explanation = explainClusters(one.model, customers);
     expect(explanation.accuracy).toBe(1);
-    expect(explanation.rules).toEqual([{ cluster: 0, name: one.model.names[0]?.en, rule: null, text: null, fidelity: 1 }]);
+    expect(explanation.rules).toEqual([{ cluster: 0, name: one.model.names[0]?.en, rule: null, text: null, fidelity: 1, recall: 1, precision: 1 }]);
     const three = explainClusters(clusterCustomers(customers, { k: 3, seed: 1 }).model, customers, { maxDepth: 2 });
     for (const entry of three.rules) {
       const rule = entry.rule as NonNullable<typeof entry.rule>;
