@@ -53,11 +53,12 @@ function gini(counts: Int32Array, total: number): number {
 /**
  * The shortest decimal t with low <= t < high, so that `value <= t` splits the neighbouring
  * values `low` and `high` and reads as people would write it: `orders <= 5` rather than 5.5.
+ * Of two as short, the one nearer the middle: the split then holds for values between the two.
  */
 function niceThreshold(low: number, high: number): number {
   const middle = (low + high) / 2;
   for (let digits = 1; digits <= 17; digits++) {
-    for (const candidate of [Number(low.toPrecision(digits)), Number(middle.toPrecision(digits))]) if (candidate >= low && candidate < high) return candidate;
+    for (const candidate of [Number(middle.toPrecision(digits)), Number(low.toPrecision(digits))]) if (candidate >= low && candidate < high) return candidate;
   }
   return low;
 }
