@@ -5,7 +5,7 @@ import { deepFreeze } from '../internal/deepFreeze';
 import { quantilesOf } from '../internal/quantilesOf';
 import type { ClusterModel, ClusterScaling, FieldTransform } from './ClusterModel';
 import { kMeans, type KMeansRun } from './kMeans';
-import { nameCluster } from './nameCluster';
+import { nameClusters } from './nameClusters';
 import { silhouetteOf } from './silhouetteOf';
 import { fitTransforms, transformValue, untransformValue } from './transformFields';
 
@@ -189,7 +189,7 @@ export function clusterCustomers(features: readonly object[], options: ClusterOp
     for (let i = 0; i < rows.length; i++) squares += ((points[i * dimensions + j] as number) - mean) ** 2;
     return { mean, sd: Math.sqrt(squares / Math.max(1, rows.length - 1)) || 1 };
   });
-  const names = centroids.map((centroid) => nameCluster(fields, centroid.map((value, j) => (value - (spread[j] as { mean: number }).mean) / (spread[j] as { sd: number }).sd)));
+  const names = nameClusters(fields, centroids.map((centroid) => centroid.map((value, j) => (value - (spread[j] as { mean: number }).mean) / (spread[j] as { sd: number }).sd)));
   const model: ClusterModel = deepFreeze({ kind: 'cluster', version: 1, scaling, transforms, centroids, names, inertia: fitted.inertia, fittedOn: rows.length });
 
   const members: number[][] = Array.from({ length: k }, () => []);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, ModelError, ValidationError, compileRule, printRule, toSql } from 'clientele';
 import { assignCluster, clusterCustomers, explainClusters, readClusterModel } from 'clientele/cluster';
+import { nameClusters } from '../../src/cluster/nameClusters';
 import { createRandom } from '../../src/internal/createRandom';
 
 /** Adjusted Rand index (Hubert & Arabie 1985) of two labelings. */
@@ -57,6 +58,16 @@ describe('clusterCustomers', () => {
     expect(result.profiles.reduce((sum, profile) => sum + profile.customers, 0)).toBe(900);
     expect(result.profiles.reduce((sum, profile) => sum + (profile.revenueShare as number), 0)).toBeCloseTo(1, 12);
     expect(result.model.names[0]?.zh.length).toBeGreaterThan(0);
+  });
+
+  it('gives every cluster its own name, with "very" for centroids far from everyone and a number when words run out', () => {
+    for (const k of [2, 4, 6, 8]) {
+      const { model } = clusterCustomers(customers, { k, seed: 3 });
+      for (const language of ['en', 'zh', 'es'] as const) expect(new Set(model.names.map((name) => name[language])).size).toBe(k);
+    }
+    // Clusters that the same words describe are numbered.
+    expect(nameClusters(['orders', 'refundRate'], [[0.1, 0], [0.2, -0.1], [2, 0.6], [-0.7, 1.6]]).map((name) => name.en)).toEqual(['typical', 'typical (2)', 'very frequent, many refunds', 'very many refunds, infrequent']);
+    expect(nameClusters(['orders'], [[0], [0.3]])[1]).toEqual({ en: 'typical (2)', zh: '普通（2）', es: 'típico (2)' });
   });
 
   it('is deterministic for a seed, and restarts never make the result worse', () => {
