@@ -24,6 +24,9 @@ import { transformValue } from './transformFields';
  */
 export function assignCluster(model: ClusterModel, customer: object): { readonly cluster: number; readonly name: string } {
   checkModelKind('assignCluster', model, 'cluster');
+  if (typeof customer !== 'object' || customer === null) {
+    throw new ValidationError('assignCluster', [{ index: 0, path: [], code: 'invalid_type', message: `expected an object of customer features, received ${quoteValue(customer)}` }], 1, 1);
+  }
   const point = model.transforms.map((transform) => {
     const value = (customer as Record<string, unknown>)[transform.field];
     if (typeof value !== 'number' || !Number.isFinite(value)) {

@@ -31,6 +31,8 @@ export interface ClusterExplanation {
   readonly rules: readonly ClusterRule[];
   /** Share of customers the tree puts in the cluster k-means did. */
   readonly accuracy: number;
+  /** Customers left out because a clustered field had no finite value (as `clusterCustomers` leaves them out). */
+  readonly excluded: number;
 }
 
 interface Split {
@@ -97,7 +99,7 @@ function tightest(conditions: readonly { readonly field: string; readonly above:
  * @param model - From `clusterCustomers`.
  * @param features - The customers to grow the tree on (usually those clustered).
  * @param options - `maxDepth` (1 to 6, default 3).
- * @returns One rule per cluster, and the tree's accuracy.
+ * @returns One rule per cluster, the tree's accuracy, and how many customers were left out for a missing field.
  * @throws {ConfigurationError} for a bad depth or no customer with every field.
  *
  * @example
@@ -123,7 +125,7 @@ export function explainClusters(model: ClusterModel, features: readonly object[]
   // Dates cannot be split on as numbers in the rule language; the other fields can.
   const fields = model.transforms.map((transform) => transform.field).filter((field) => RULE_FIELDS[field]?.type === 'number');
   const rows = features.filter((row) => model.transforms.every((transform) => Number.isFinite((row as Record<string, unknown>)[transform.field])));
-  if (rows.length === 0) throw new ConfigurationError('invalid_option', 'explainClusters needs customers with every clustered field', []);
+  if (rows.length === 0) throw new ConfigurationError('invalid_option', `explainClusters needs customers with a finite value in every clustered field (${model.transforms.map((transform) => transform.field).join(', ')}); none of the ${features.length} given has`, []);
   const k = model.centroids.length;
   const labels = rows.map((row) => assignCluster(model, row).cluster);
   const values = fields.map((field) => Float64Array.from(rows, (row) => (row as Record<string, number>)[field] as number));
@@ -223,5 +225,5 @@ export function explainClusters(model: ClusterModel, features: readonly object[]
     if (!checked.ok) throw new ConfigurationError('invalid_option', `explainClusters built an invalid rule: ${checked.issues[0]?.message ?? ''}`, []);
     return { cluster, name, rule: checked.rule, text: printRule(checked.rule), fidelity, recall, precision };
   });
-  return { rules, accuracy: correct / rows.length };
+  return { rules, accuracy: correct / rows.length, excluded: features.length - rows.length };
 }

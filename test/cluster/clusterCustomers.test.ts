@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, ModelError, ValidationError, compileRule, printRule, toSql } from 'clientele';
 import { assignCluster, clusterCustomers, explainClusters, readClusterModel } from 'clientele/cluster';
@@ -68,6 +69,16 @@ describe('clusterCustomers', () => {
     // Clusters that the same words describe are numbered.
     expect(nameClusters(['orders', 'refundRate'], [[0.1, 0], [0.2, -0.1], [2, 0.6], [-0.7, 1.6]]).map((name) => name.en)).toEqual(['typical', 'typical (2)', 'very frequent, many refunds', 'very many refunds, infrequent']);
     expect(nameClusters(['orders'], [[0], [0.3]])[1]).toEqual({ en: 'typical (2)', zh: '普通（2）', es: 'típico (2)' });
+  });
+
+  it('never gets worse with more restarts, whatever the seed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 4 }), (seed, k, restarts) => {
+        const fewer = clusterCustomers(customers.slice(0, 120), { k, seed, restarts }).model.inertia;
+        expect(clusterCustomers(customers.slice(0, 120), { k, seed, restarts: restarts + 1 }).model.inertia).toBeLessThanOrEqual(fewer);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('is deterministic for a seed, and restarts never make the result worse', () => {
@@ -145,6 +156,11 @@ describe('clusterCustomers', () => {
     expect(() => explainClusters(clusterCustomers(customers, { k: 2 }).model, [1] as unknown as object[])).toThrow(/at index 0/);
     const { model } = clusterCustomers(customers, { k: 2 });
     expect(() => assignCluster(model, { daysSinceLastPurchase: 3, orders: Number.NaN, monetaryTotal: 10 })).toThrow(ValidationError);
+    expect(() => assignCluster(model, null as unknown as object)).toThrow(ValidationError);
+    // explainClusters leaves out, and counts, customers without every field, as clusterCustomers does.
+    const gaps = [...customers, { customerId: 'p', daysSinceLastPurchase: null, orders: 0, monetaryTotal: 0 }];
+    expect(explainClusters(model, gaps).excluded).toBe(1);
+    expect(() => explainClusters(model, [{ customerId: 'p' }])).toThrow(/none of the 1 given/);
   });
 
   it('reads a stored model back and refuses a tampered one, naming the field', () => {
