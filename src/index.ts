@@ -192,3 +192,9 @@ export { diffMemberships, type MembershipEvent } from './rules/segments/diffMemb
 export { audience } from './rules/segments/audience';
 export { LIFECYCLE_SEGMENT_RULES, RFM_SEGMENT_RULES } from './rules/segments/readyMadeSegments';
 export { profileSegments, type FeatureStatistics, type SegmentProfile } from './report/profileSegments';
+export { migrationMatrix, type MigrationMatrix, type MigrationMatrixOptions } from './report/migrationMatrix';
+export { cohortRetention, type CohortCell, type CohortPeriod, type CohortRetention, type CohortRetentionOptions, type CohortRow } from './report/cohortRetention';
+export { retentionBySegment, type RetentionBySegmentOptions, type RetentionBySegmentResult, type SegmentRetention } from './report/retentionBySegment';
+export { categoryAffinity, type CategoryAffinity, type CategoryAffinityLine, type SegmentAffinity } from './report/categoryAffinity';
+export { suggestNextCategory, type CategorySuggestion, type CategorySuggestionReason, type SuggestNextCategoryOptions } from './report/suggestNextCategory';
+export { campaignResponse, DEFAULT_RESPONSE_KINDS, type CampaignResponse, type CampaignResponseLine, type CampaignResponseOptions, type CampaignSegmentResponse } from './report/campaignResponse';

@@ -2,6 +2,7 @@ import { ConfigurationError, quoteValue } from '../errors';
 import type { CustomerFeatures } from '../features/CustomerFeatures';
 import { FEATURE_CATALOGUE } from '../features/featureCatalogue';
 import { quantilesOf } from '../internal/quantilesOf';
+import { groupKeyOf } from './groupKeyOf';
 
 /** Mean and median of one numeric feature within a group (over the customers who have a value). */
 export interface FeatureStatistics {
@@ -55,20 +56,14 @@ const NUMERIC_FEATURES = (Object.keys(FEATURE_CATALOGUE) as (keyof CustomerFeatu
  * @category Reports
  */
 export function profileSegments<T extends Partial<CustomerFeatures>>(customers: readonly T[], by: ((customer: T) => string | null | undefined) | string): SegmentProfile[] {
-  if (typeof by !== 'function' && typeof by !== 'string') {
-    throw new ConfigurationError('invalid_option', `profileSegments expects \`by\` to be a function or a field name, received ${quoteValue(by)}`, ['by']);
-  }
-  // A field name reads own properties only: `by: '__proto__'` or `'constructor'` finds nothing, never the prototype.
-  const keyOf =
-    typeof by === 'function' ? by : (customer: T): string | null | undefined => (Object.hasOwn(customer, by) ? ((customer as Record<string, unknown>)[by] as string | null | undefined) : undefined);
+  const keyOf = groupKeyOf<T>('profileSegments', by);
   const groups = new Map<string, T[]>();
   if (!Array.isArray(customers)) throw new ConfigurationError('invalid_option', `profileSegments expects an array of customers, received ${quoteValue(customers)}`);
   for (const [index, customer] of customers.entries()) {
     if (typeof customer !== 'object' || customer === null) {
       throw new ConfigurationError('invalid_option', `profileSegments expects customer features at index ${index}, received ${quoteValue(customer)}`, [index]);
     }
-    const raw = keyOf(customer);
-    const key = raw === null || raw === undefined ? '(none)' : String(raw);
+    const key = keyOf(customer);
     let members = groups.get(key);
     if (members === undefined) {
       members = [];

@@ -1,4 +1,5 @@
 import { ConfigurationError, quoteValue } from '../../errors';
+import { countMigrations, recordOf, rowShares } from '../../internal/countMigrations';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './lifecycleStages';
 
 /** A customer's stage in one snapshot: what `classifyLifecycle` returns per customer. */
@@ -24,10 +25,6 @@ export interface LifecycleTransitions {
 }
 
 const STAGE_IDS = LIFECYCLE_STAGES.map((stage) => stage.id);
-
-function zeros(): Record<LifecycleStage, number> {
-  return Object.fromEntries(STAGE_IDS.map((id) => [id, 0])) as Record<LifecycleStage, number>;
-}
 
 function readSnapshot(name: string, snapshot: readonly StageSnapshot[]): Map<string, LifecycleStage> {
   if (!Array.isArray(snapshot)) throw new ConfigurationError('invalid_option', `lifecycleTransitions expects \`${name}\` to be an array of { customerId, stage }, received ${quoteValue(snapshot)}`, [name]);
@@ -68,29 +65,15 @@ function readSnapshot(name: string, snapshot: readonly StageSnapshot[]): Map<str
  * @category Lifecycle
  */
 export function lifecycleTransitions(before: readonly StageSnapshot[], after: readonly StageSnapshot[]): LifecycleTransitions {
-  const earlier = readSnapshot('before', before);
-  const later = readSnapshot('after', after);
-  const counts = Object.fromEntries(STAGE_IDS.map((id) => [id, zeros()])) as Record<LifecycleStage, Record<LifecycleStage, number>>;
-  const moved: Record<string, string[]> = {};
-  const entered = zeros();
-  const left = zeros();
-  for (const [customerId, from] of earlier) {
-    const to = later.get(customerId);
-    if (to === undefined) {
-      left[from] += 1;
-      continue;
-    }
-    counts[from][to] += 1;
-    if (from !== to) (moved[`${from}→${to}`] ??= []).push(customerId);
-  }
-  for (const [customerId, to] of later) if (!earlier.has(customerId)) entered[to] += 1;
-  for (const ids of Object.values(moved)) ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const shares = Object.fromEntries(
-    STAGE_IDS.map((from) => {
-      const row = counts[from];
-      const total = STAGE_IDS.reduce((sum, to) => sum + row[to], 0);
-      return [from, Object.fromEntries(STAGE_IDS.map((to) => [to, total === 0 ? 0 : row[to] / total]))];
-    }),
-  ) as Record<LifecycleStage, Record<LifecycleStage, number>>;
-  return { stages: STAGE_IDS, counts, shares, moved, entered, left };
+  const { counts, moved, entered, left } = countMigrations(readSnapshot('before', before), readSnapshot('after', after), STAGE_IDS);
+  type Matrix = Record<LifecycleStage, Record<LifecycleStage, number>>;
+  const matrix = (rows: Map<string, Map<string, number>>): Matrix => Object.fromEntries([...rows].map(([from, row]) => [from, recordOf(row)])) as Matrix;
+  return {
+    stages: STAGE_IDS,
+    counts: matrix(counts),
+    shares: matrix(rowShares(counts)),
+    moved: recordOf(moved),
+    entered: recordOf(entered) as Record<LifecycleStage, number>,
+    left: recordOf(left) as Record<LifecycleStage, number>,
+  };
 }
