@@ -197,4 +197,6 @@ export { cohortRetention, type CohortCell, type CohortPeriod, type CohortRetenti
 export { retentionBySegment, type RetentionBySegmentOptions, type RetentionBySegmentResult, type SegmentRetention } from './report/retentionBySegment';
 export { categoryAffinity, type CategoryAffinity, type CategoryAffinityLine, type SegmentAffinity } from './report/categoryAffinity';
 export { suggestNextCategory, type CategorySuggestion, type CategorySuggestionReason, type SuggestNextCategoryOptions } from './report/suggestNextCategory';
+export { displayWidth, formatTable, type FormatTableOptions, type TextColumn } from './report/formatTable';
+export { formatReport, type FormatReportOptions, type ReportSection } from './report/formatReport';
 export { campaignResponse, DEFAULT_RESPONSE_KINDS, type CampaignResponse, type CampaignResponseLine, type CampaignResponseOptions, type CampaignSegmentResponse } from './report/campaignResponse';
