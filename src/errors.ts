@@ -23,7 +23,7 @@ export type ValidationErrorCode =
   | 'mixed_currency';
 
 /** Codes for problems in the options or arguments a host passes to a function. */
-export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'too_many_rows';
+export type ConfigurationErrorCode = 'invalid_option' | 'missing_option' | 'too_many_rows' | 'invalid_file';
 
 /** Codes for models that cannot be fitted or read back. */
 export type ModelErrorCode = 'insufficient_data' | 'not_converged' | 'numerical_failure' | 'invalid_model' | 'model_kind_mismatch' | 'model_version_unsupported';

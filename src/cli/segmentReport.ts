@@ -34,6 +34,8 @@ export interface SegmentReportInput {
   readonly interactions?: ParseResult<Interaction>;
   /** Seed of the clustering. */
   readonly seed: number;
+  /** Lines for the Data section (which columns were read). */
+  readonly dataNotes?: readonly string[];
 }
 
 /** One customer in the JSON report. */
@@ -133,6 +135,7 @@ export function segmentReport(input: SegmentReportInput): SegmentReport {
       title: 'Data',
       lines: [
         ...Object.entries(counts).map(([name, count]) => `${name.padEnd(13)} ${formatCount(count.accepted)} rows accepted, ${formatCount(count.rejected)} rejected`),
+        ...(input.dataNotes ?? []),
         ...transactions.rejected.slice(0, 3).map((issue) => `  rejected row ${issue.index + 1}${issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`),
       ],
     },

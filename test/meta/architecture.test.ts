@@ -40,6 +40,7 @@ const ALLOWED_PACKAGES: readonly { readonly pattern: RegExp; readonly onlyIn?: s
   { pattern: /^@date-fns\/tz(\/.+)?$/ },
   { pattern: /^date-fns(\/.+)?$/ },
   { pattern: /^simple-statistics$/ },
+  { pattern: /^csv-parse(\/.+)?$/, onlyIn: 'cli/' },
 ];
 
 interface ImportRef {
