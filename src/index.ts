@@ -195,7 +195,7 @@ export { profileSegments, type FeatureStatistics, type SegmentProfile } from './
 export { migrationMatrix, type MigrationMatrix, type MigrationMatrixOptions } from './report/migrationMatrix';
 export { cohortRetention, type CohortCell, type CohortPeriod, type CohortRetention, type CohortRetentionOptions, type CohortRow } from './report/cohortRetention';
 export { retentionBySegment, type RetentionBySegmentOptions, type RetentionBySegmentResult, type SegmentRetention } from './report/retentionBySegment';
-export { categoryAffinity, type CategoryAffinity, type CategoryAffinityLine, type SegmentAffinity } from './report/categoryAffinity';
+export { categoryAffinity, type AffinityCustomer, type CategoryAffinity, type CategoryAffinityLine, type SegmentAffinity } from './report/categoryAffinity';
 export { suggestNextCategory, type CategorySuggestion, type CategorySuggestionReason, type SuggestNextCategoryOptions } from './report/suggestNextCategory';
 export { displayWidth, formatTable, type FormatTableOptions, type TextColumn } from './report/formatTable';
 export { formatReport, type FormatReportOptions, type ReportSection } from './report/formatReport';

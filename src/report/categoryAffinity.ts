@@ -32,7 +32,8 @@ export interface CategoryAffinity {
   readonly customers: number;
 }
 
-type AffinityCustomer = Pick<Partial<CustomerFeatures>, 'categoryShares' | 'grossSpend'>;
+/** The fields of a customer that category affinity reads. */
+export type AffinityCustomer = Pick<Partial<CustomerFeatures>, 'categoryShares' | 'grossSpend'>;
 
 interface Tally {
   customers: number;
