@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-const FILES = ['parseTransactions.bench.ts', 'summarize.bench.ts', 'rfm.bench.ts', 'clv.bench.ts', 'lifecycle.bench.ts', 'rules.bench.ts', 'cluster.bench.ts', 'warehouse.bench.ts', 'pandasComparison.bench.ts'];
+const FILES = ['parseTransactions.bench.ts', 'summarize.bench.ts', 'rfm.bench.ts', 'clv.bench.ts', 'lifecycle.bench.ts', 'rules.bench.ts', 'cluster.bench.ts', 'warehouse.bench.ts', 'coldStart.bench.ts', 'pandasComparison.bench.ts'];
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.versions.node}`);
 let failed = false;
