@@ -10,7 +10,7 @@ import { transformValue } from './transformFields';
  * @param model - From `clusterCustomers`.
  * @param customer - The customer's features (every field the model was fitted on).
  * @returns The cluster index and its English name.
- * @throws {ValidationError} when a field is missing or not a finite number.
+ * @throws {ValidationError} when a field is missing or not a finite number, or -1 or less on a field the model takes log1p of.
  * @throws {ModelError} for a model of another kind.
  *
  * @example
@@ -32,7 +32,12 @@ export function assignCluster(model: ClusterModel, customer: object): { readonly
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new ValidationError('assignCluster', [{ index: 0, path: [transform.field], code: 'invalid_value', message: `expected a finite number, received ${quoteValue(value)}` }], 1, 1);
     }
-    return transformValue(transform, value);
+    const transformed = transformValue(transform, value);
+    if (!Number.isFinite(transformed)) {
+      // log1p of -1 or less: the model was fitted on values above -1 (net refunds were not in its population).
+      throw new ValidationError('assignCluster', [{ index: 0, path: [transform.field], code: 'out_of_range', message: `expected a value above -1 (the model takes log(1 + x) of ${transform.field}), received ${quoteValue(value)}` }], 1, 1);
+    }
+    return transformed;
   });
   let best = 0;
   let bestDistance = Infinity;

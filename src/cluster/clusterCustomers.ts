@@ -111,6 +111,7 @@ export function clusterCustomers(features: readonly object[], options: ClusterOp
   let ks: number[];
   if (options.k !== undefined && options.kRange !== undefined) throw invalid('takes `k` or `kRange`, not both', ['k']);
   if (options.kRange !== undefined) {
+    if (!Array.isArray(options.kRange) || options.kRange.length !== 2) throw invalid(`expects \`kRange\` to be [min, max], received ${quoteValue(options.kRange)}`, ['kRange']);
     const [low, high] = options.kRange;
     if (!Number.isInteger(low) || !Number.isInteger(high) || low < 2 || high < low || high > 50) throw invalid(`expects \`kRange\` to be [min, max] with 2 <= min <= max <= 50, received ${quoteValue(options.kRange)}`, ['kRange']);
     ks = Array.from({ length: high - low + 1 }, (_, index) => low + index);
@@ -124,6 +125,7 @@ export function clusterCustomers(features: readonly object[], options: ClusterOp
   const rows: object[] = [];
   features.forEach((customer, index) => {
     if (typeof customer !== 'object' || customer === null) throw invalid(`expects each customer to be an object of features, received ${quoteValue(customer)} at index ${index}`, [index]);
+    if (typeof (customer as { customerId?: unknown }).customerId !== 'string') throw invalid(`expects each customer to have a string customerId (as summarize gives), received ${quoteValue((customer as { customerId?: unknown }).customerId)} at index ${index}`, [index, 'customerId']);
     if (fields.every((field) => Number.isFinite((customer as Record<string, unknown>)[field]))) rows.push(customer);
   });
   const columns = fields.map((field) => Float64Array.from(rows, (row) => (row as Record<string, number>)[field] as number));
@@ -207,7 +209,7 @@ export function clusterCustomers(features: readonly object[], options: ClusterOp
   }));
   return {
     model,
-    assignments: rows.map((row, index) => ({ customerId: String((row as { customerId?: unknown }).customerId), cluster: fitted.labels[index] as number })),
+    assignments: rows.map((row, index) => ({ customerId: (row as { customerId: string }).customerId, cluster: fitted.labels[index] as number })),
     profiles,
     kSelection: selection,
     excluded: features.length - rows.length,

@@ -31,7 +31,7 @@ export interface ClusterExplanation {
   readonly rules: readonly ClusterRule[];
   /** Share of customers the tree puts in the cluster k-means did. */
   readonly accuracy: number;
-  /** Customers left out because a clustered field had no finite value (as `clusterCustomers` leaves them out). */
+  /** Customers left out because a clustered field had no finite value (as `clusterCustomers` leaves them out), or one of -1 or less where the model takes log1p. */
   readonly excluded: number;
 }
 
@@ -124,7 +124,13 @@ export function explainClusters(model: ClusterModel, features: readonly object[]
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 6) throw new ConfigurationError('invalid_option', `explainClusters expects \`maxDepth\` to be a whole number from 1 to 6, received ${quoteValue(maxDepth)}`, ['maxDepth']);
   // Dates cannot be split on as numbers in the rule language; the other fields can.
   const fields = model.transforms.map((transform) => transform.field).filter((field) => RULE_FIELDS[field]?.type === 'number');
-  const rows = features.filter((row) => model.transforms.every((transform) => Number.isFinite((row as Record<string, unknown>)[transform.field])));
+  // Customers the model can place: a finite value in every field, above -1 where it takes log1p.
+  const rows = features.filter((row) =>
+    model.transforms.every((transform) => {
+      const value = (row as Record<string, unknown>)[transform.field];
+      return typeof value === 'number' && Number.isFinite(value) && (!transform.log1p || value > -1);
+    }),
+  );
   if (rows.length === 0) throw new ConfigurationError('invalid_option', `explainClusters needs customers with a finite value in every clustered field (${model.transforms.map((transform) => transform.field).join(', ')}); none of the ${features.length} given has`, []);
   const k = model.centroids.length;
   const labels = rows.map((row) => assignCluster(model, row).cluster);

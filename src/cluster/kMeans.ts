@@ -141,26 +141,47 @@ export function kMeans(points: Float64Array, dimensions: number, k: number, rand
   let changed = n;
   let converged = false;
   for (;;) {
-    if (changed === 0) {
+    // Settled only when no point moved and no cluster is empty (an empty one gets a point first).
+    const hasEmpty = counts.includes(0);
+    if (changed === 0 && !hasEmpty) {
       converged = true;
       break;
     }
     // Out of passes: the labels are those of the current centroids, which stay as they are.
     if (iterations >= maxIterations) break;
 
-    // Centroids to the means of their points; an empty cluster restarts at the worst-served point.
+    // Centroids to the means of their points; an empty cluster restarts at the point farthest
+    // from its own centroid (measured exactly, not by its bound), one point per empty cluster.
     previous.set(centroids);
-    const taken = new Set<number>();
     for (let c = 0; c < k; c++) {
       const count = counts[c] as number;
-      if (count > 0) {
-        for (let d = 0; d < dimensions; d++) centroids[c * dimensions + d] = (sums[c * dimensions + d] as number) / count;
-        continue;
+      if (count > 0) for (let d = 0; d < dimensions; d++) centroids[c * dimensions + d] = (sums[c * dimensions + d] as number) / count;
+    }
+    let reseeded = false;
+    if (hasEmpty) {
+      const taken = new Set<number>();
+      for (let c = 0; c < k; c++) {
+        if ((counts[c] as number) > 0) continue;
+        let farthest = -1;
+        let farthestDistance = 0;
+        for (let i = 0; i < n; i++) {
+          if (taken.has(i)) continue;
+          const distance = squaredDistance(points, i, previous, labels[i] as number, dimensions);
+          if (distance > farthestDistance) {
+            farthestDistance = distance;
+            farthest = i;
+          }
+        }
+        // Every point sits on its centroid: fewer distinct points than clusters, nothing to give.
+        if (farthest < 0) continue;
+        taken.add(farthest);
+        copyPoint(points, farthest, centroids, c, dimensions);
+        reseeded = true;
       }
-      let farthest = -1;
-      for (let i = 0; i < n; i++) if (!taken.has(i) && (farthest < 0 || (upper[i] as number) > (upper[farthest] as number))) farthest = i;
-      taken.add(farthest);
-      copyPoint(points, farthest, centroids, c, dimensions);
+    }
+    if (changed === 0 && !reseeded) {
+      converged = true;
+      break;
     }
     let most = 0;
     let mostAt = -1;

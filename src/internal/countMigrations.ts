@@ -2,8 +2,8 @@
 export interface MigrationCounts {
   /** `counts.get(from).get(to)`: members in `from` before and `to` after (members of both snapshots); every pair of `groups` is present. */
   readonly counts: Map<string, Map<string, number>>;
-  /** The members who changed group, per `from→to` pair, ids sorted. */
-  readonly moved: Map<string, string[]>;
+  /** The members who changed group, `moved.get(from).get(to)`, ids sorted; only pairs with someone. */
+  readonly moved: Map<string, Map<string, string[]>>;
   /** Members only in the later snapshot, per group; every group present. */
   readonly entered: Map<string, number>;
   /** Members only in the earlier snapshot, per their group then; every group present. */
@@ -19,7 +19,7 @@ export function countMigrations(earlier: ReadonlyMap<string, string>, later: Rea
   const counts = new Map(groups.map((from) => [from, new Map(groups.map((to) => [to, 0]))]));
   const entered = new Map(groups.map((group) => [group, 0]));
   const left = new Map(groups.map((group) => [group, 0]));
-  const moved = new Map<string, string[]>();
+  const moved = new Map<string, Map<string, string[]>>();
   for (const [id, from] of earlier) {
     const to = later.get(id);
     if (to === undefined) {
@@ -29,14 +29,15 @@ export function countMigrations(earlier: ReadonlyMap<string, string>, later: Rea
     const row = counts.get(from) as Map<string, number>;
     row.set(to, (row.get(to) ?? 0) + 1);
     if (from !== to) {
-      const key = `${from}→${to}`;
-      const ids = moved.get(key);
-      if (ids === undefined) moved.set(key, [id]);
+      let targets = moved.get(from);
+      if (targets === undefined) moved.set(from, (targets = new Map()));
+      const ids = targets.get(to);
+      if (ids === undefined) targets.set(to, [id]);
       else ids.push(id);
     }
   }
   for (const [id, to] of later) if (!earlier.has(id)) entered.set(to, (entered.get(to) ?? 0) + 1);
-  for (const ids of moved.values()) ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const targets of moved.values()) for (const ids of targets.values()) ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { counts, moved, entered, left };
 }
 

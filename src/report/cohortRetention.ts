@@ -47,9 +47,18 @@ export interface CohortRetention {
   readonly by: CohortPeriod;
   /** Oldest cohort first. */
   readonly cohorts: readonly CohortRow[];
-  /** Rows dated after `asOf`, left out. */
+  /** Rows dated after `asOf`'s day, left out. */
   readonly rowsAfterAsOf: number;
+  /**
+   * Net amount of rows in no cell: refunds of customers who never bought, and refunds dated
+   * before their customer's first purchase period. The cells' revenue plus this is the net of
+   * every row up to `asOf`, as `summarize` counts it.
+   */
+  readonly revenueOutsideCohorts: number;
 }
+
+/** The most periods a cohort table may span (a weekly table of 10,000 periods is 190 years). */
+const MAX_PERIODS = 10_000;
 
 /** A period's index and label for a calendar day number. */
 function periodOf(by: CohortPeriod, day: number): { index: number; label: string } {
@@ -69,14 +78,16 @@ function periodOf(by: CohortPeriod, day: number): { index: number; label: string
  * Cohort retention: customers grouped by the calendar period of their first purchase (month,
  * week or quarter, in a time zone), and for each later period the share of the cohort who
  * bought again, with the cohort's net revenue in that period. The classic triangle a CRM team
- * reads to see whether newer customers stay better than older ones. A purchase is what
- * `summarize` counts: a completed row with a non-negative amount; cancelled rows are ignored,
- * refunds lower the revenue of the period they fall in.
+ * reads to see whether newer customers stay better than older ones. Counted as `summarize`
+ * counts: a purchase is a completed row with a non-negative amount; net revenue is the sum of
+ * completed rows (a negative one is a refund, lowering the period it falls in); cancelled rows
+ * and rows marked `refunded` (a sale given back) add nothing; days are calendar days in
+ * `timeZone`, up to and including `asOf`'s day.
  *
  * @param transactions - Parsed records or raw rows (a raw row that fails validation throws).
  * @param options - `asOf` (required), `by` (`month` default, `week`, `quarter`), `timeZone`.
  * @returns Cohorts, oldest first, each with one cell per period up to `asOf`.
- * @throws {ConfigurationError} for a missing `asOf`, an unknown period or time zone.
+ * @throws {ConfigurationError} for a missing `asOf`, an unknown period or time zone, or a table of more than 10,000 periods.
  * @throws {ValidationError} for raw rows that fail validation.
  *
  * @example
@@ -115,33 +126,45 @@ export function cohortRetention(transactions: readonly (TransactionInput | Trans
   };
   let rowsAfterAsOf = 0;
   records.forEach((row, i) => {
-    if (row.at > clock.asOf) {
+    const day = clock.dayNumber(row.at);
+    if (day > clock.asOfDay) {
       rowsAfterAsOf++;
       periodOfRow[i] = -1;
       return;
     }
-    const period = periodLabel(clock.dayNumber(row.at));
+    const period = periodLabel(day);
     periodOfRow[i] = period;
     if (row.status !== 'completed' || row.amount < 0) return;
     const first = firstPeriod.get(row.customerId);
     if (first === undefined || period < first) firstPeriod.set(row.customerId, period);
   });
   const lastPeriod = periodLabel(clock.asOfDay);
+  let earliest = lastPeriod;
+  for (const period of firstPeriod.values()) earliest = Math.min(earliest, period);
+  if (lastPeriod - earliest >= MAX_PERIODS) {
+    throw new ConfigurationError('invalid_option', `cohortRetention would span ${lastPeriod - earliest + 1} ${by}s from the first purchase to \`asOf\`; at most ${MAX_PERIODS} (is \`asOf\` or \`by\` what you meant?)`, ['asOf']);
+  }
 
   // Second pass: who bought, and the net, per cohort and period.
   const buyers = new Map<number, Map<number, Set<string>>>();
   const revenue = new Map<number, Map<number, number>>();
   const sizes = new Map<number, number>();
   for (const period of firstPeriod.values()) sizes.set(period, (sizes.get(period) ?? 0) + 1);
+  let revenueOutsideCohorts = 0;
   records.forEach((row, i) => {
     const period = periodOfRow[i] as number;
+    // Net revenue is the completed rows, as summarize's monetaryTotal counts it.
+    if (period < 0 || row.status !== 'completed') return;
     const cohort = firstPeriod.get(row.customerId);
-    if (period < 0 || cohort === undefined || row.status === 'cancelled' || period < cohort) return;
+    if (cohort === undefined || period < cohort) {
+      revenueOutsideCohorts += row.amount;
+      return;
+    }
     const offset = period - cohort;
     let cohortRevenue = revenue.get(cohort);
     if (cohortRevenue === undefined) revenue.set(cohort, (cohortRevenue = new Map()));
     cohortRevenue.set(offset, (cohortRevenue.get(offset) ?? 0) + row.amount);
-    if (row.status !== 'completed' || row.amount < 0) return;
+    if (row.amount < 0) return;
     let cohortBuyers = buyers.get(cohort);
     if (cohortBuyers === undefined) buyers.set(cohort, (cohortBuyers = new Map()));
     let periodBuyers = cohortBuyers.get(offset);
@@ -159,5 +182,5 @@ export function cohortRetention(transactions: readonly (TransactionInput | Trans
       });
       return { cohort: labels.get(cohort) as string, customers: size, cells };
     });
-  return { by, cohorts, rowsAfterAsOf };
+  return { by, cohorts, rowsAfterAsOf, revenueOutsideCohorts };
 }

@@ -14,14 +14,19 @@ export interface FormatReportOptions {
   readonly colour?: boolean;
 }
 
-/** Control characters other than tab: a title or line from data must not move the cursor or colour the terminal. */
+/**
+ * Characters from data that would act rather than show: control characters (line breaks and
+ * escapes included: a name must not add a line or colour the terminal), the Unicode line and
+ * paragraph separators, and the bidirectional overrides that reorder what follows.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Lays out a report for a terminal: each section's title, its lines indented by two spaces, its
  * table aligned (see `formatTable`), then its notes, sections separated by a blank line. Text from data is shown,
- * never obeyed: control characters (an ANSI escape in a customer name) are replaced by `?`.
+ * never obeyed: control characters (an ANSI escape or a line break in a customer name) and
+ * bidirectional overrides are replaced by `?`, tabs by a space.
  * Colour only when asked; the function never looks at the terminal itself.
  *
  * @param sections - Titles, lines and tables.
@@ -41,7 +46,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * @category Reports
  */
 export function formatReport(sections: readonly ReportSection[], options: FormatReportOptions = {}): string {
-  const clean = (text: string): string => text.replace(CONTROL, '?');
+  const clean = (text: string): string => text.replace(/\t/g, ' ').replace(CONTROL, '?');
   const title = (text: string): string => (options.colour === true ? `\u001b[1m${clean(text)}\u001b[22m` : clean(text));
   return sections
     .map((section) => {

@@ -11,8 +11,8 @@ export interface MigrationMatrix {
   readonly counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** `shares[from][to]`: `counts[from][to]` over the row's customers; 0 for an empty row. */
   readonly shares: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** The customers who changed group, per `from→to` pair, ids sorted. */
-  readonly moved: Readonly<Record<string, readonly string[]>>;
+  /** The customers who changed group: one entry per from/to pair with someone, in the order of `groups`, ids sorted. */
+  readonly moved: readonly { readonly from: string; readonly to: string; readonly customerIds: readonly string[] }[];
   /** Customers only in the later snapshot, per group. */
   readonly entered: Readonly<Record<string, number>>;
   /** Customers only in the earlier snapshot, per their group then. */
@@ -49,7 +49,7 @@ export interface MigrationMatrixOptions<T> {
  * const summer = [{ customerId: 'a', tier: 'high' }, { customerId: 'b', tier: 'high' }, { customerId: 'd', tier: 'low' }];
  * const moves = migrationMatrix(spring, summer, { by: 'tier', order: ['high', 'middle', 'low'] });
  * moves.counts.middle?.high; // => 1
- * moves.moved['middle→high']; // => ['b']
+ * moves.moved; // => [{ from: 'middle', to: 'high', customerIds: ['b'] }]
  * [moves.left.low, moves.entered.low, moves.stayedShare]; // => [1, 1, 0.5]
  * ```
  * @category Reports
@@ -77,7 +77,11 @@ export function migrationMatrix<T extends object>(before: readonly T[], after: r
     groups,
     counts: matrix(counts),
     shares: matrix(rowShares(counts)),
-    moved: recordOf(moved),
+    // A list, not a record keyed "from→to": group names are the host's, and may contain any character.
+    moved: groups.flatMap((from) => groups.flatMap((to) => {
+      const customerIds = moved.get(from)?.get(to);
+      return customerIds === undefined ? [] : [{ from, to, customerIds }];
+    })),
     entered: recordOf(entered),
     left: recordOf(left),
     common,

@@ -47,9 +47,10 @@ export interface RetentionBySegmentResult {
 
 /**
  * Retention, churn and repurchase per segment: take the segments as they were on a date (the
- * snapshot), then see who bought in the window after it. A customer is retained with at least
- * one purchase in the window (a completed row with a non-negative amount, as `summarize`
- * counts), churned without one, and a repurchaser with two or more orders. The question it
+ * snapshot), then see who bought in the window after it: the calendar days after `from`'s, up
+ * to and including `asOf`'s. A customer is retained with at least one purchase in the window (a
+ * completed row with a non-negative amount, as `summarize` counts), churned without one, and a
+ * repurchaser with two or more orders; revenue is the net of the completed rows. The question it
  * answers: "of the customers we called At Risk in March, how many bought by June?"
  *
  * @param snapshot - One row per customer with a `customerId` and the segment (`by`), as of `from`.
@@ -83,7 +84,7 @@ export function retentionBySegment<T extends object>(
   if (options.from === undefined) throw new ConfigurationError('missing_option', 'retentionBySegment needs option `from`: the date of the snapshot, where the window starts', ['from']);
   const from = createInstantParser(clock.timeZone)(options.from);
   if (isInstantProblem(from)) throw new ConfigurationError('invalid_option', `retentionBySegment expects option \`from\` to be a date: ${from.message}`, ['from']);
-  if (from >= clock.asOf) throw new ConfigurationError('invalid_option', `retentionBySegment expects \`from\` (${new Date(from).toISOString()}) to be before \`asOf\` (${new Date(clock.asOf).toISOString()})`, ['from']);
+  if (clock.dayNumber(from) >= clock.asOfDay) throw new ConfigurationError('invalid_option', `retentionBySegment expects \`from\` (${new Date(from).toISOString()}) to be before \`asOf\` (${new Date(clock.asOf).toISOString()})`, ['from']);
   const segmentOf = readGroupSnapshot('retentionBySegment', 'snapshot', snapshot, groupKeyOf<T>('retentionBySegment', options.by));
   if (!Array.isArray(transactions)) throw new ConfigurationError('invalid_option', `retentionBySegment expects an array of transactions, received ${quoteValue(transactions)}`);
   const records = ensureRecords('transactions', transactions, clock.timeZone);
@@ -92,8 +93,11 @@ export function retentionBySegment<T extends object>(
   const revenue = new Map<string, number>();
   const outsideOrders = new Set<string>();
   const outsideCustomers = new Set<string>();
+  // The window in calendar days, as summarize counts them: after `from`'s day, up to `asOf`'s.
+  const fromDay = clock.dayNumber(from);
   for (const row of records) {
-    if (row.at <= from || row.at > clock.asOf || row.status === 'cancelled') continue;
+    const day = clock.dayNumber(row.at);
+    if (day <= fromDay || day > clock.asOfDay || row.status !== 'completed') continue;
     const segment = segmentOf.get(row.customerId);
     const purchase = row.status === 'completed' && row.amount >= 0;
     if (segment === undefined) {
@@ -133,5 +137,5 @@ export function retentionBySegment<T extends object>(
       revenuePerCustomer: segmentRevenue / line.customers,
     };
   });
-  return { segments, windowDays: clock.asOfDay - clock.dayNumber(from), outsideSnapshot: { customers: outsideCustomers.size, orders: outsideOrders.size } };
+  return { segments, windowDays: clock.asOfDay - fromDay, outsideSnapshot: { customers: outsideCustomers.size, orders: outsideOrders.size } };
 }

@@ -157,6 +157,12 @@ describe('clusterCustomers', () => {
     const { model } = clusterCustomers(customers, { k: 2 });
     expect(() => assignCluster(model, { daysSinceLastPurchase: 3, orders: Number.NaN, monetaryTotal: 10 })).toThrow(ValidationError);
     expect(() => assignCluster(model, null as unknown as object)).toThrow(ValidationError);
+    // A net refund on a field the model takes log1p of cannot be placed: an error, not cluster 0 by default.
+    expect(() => assignCluster(model, { daysSinceLastPurchase: 300, orders: 1, monetaryTotal: -50 })).toThrow(/above -1/);
+    expect(explainClusters(model, [...customers, { customerId: 'r', daysSinceLastPurchase: 300, orders: 1, monetaryTotal: -50 }]).excluded).toBe(1);
+    expect(() => clusterCustomers(customers, { kRange: 5 as unknown as [number, number] })).toThrow(ConfigurationError);
+    expect(() => clusterCustomers(customers, { kRange: [2, 3, 4] as unknown as [number, number] })).toThrow(/\[min, max\]/);
+    expect(() => clusterCustomers([{ daysSinceLastPurchase: 3, orders: 2, monetaryTotal: 10 }], { k: 1 })).toThrow(/customerId/);
     // explainClusters leaves out, and counts, customers without every field, as clusterCustomers does.
     const gaps = [...customers, { customerId: 'p', daysSinceLastPurchase: null, orders: 0, monetaryTotal: 0 }];
     expect(explainClusters(model, gaps).excluded).toBe(1);

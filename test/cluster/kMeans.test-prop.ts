@@ -76,6 +76,26 @@ describe('kMeans', () => {
     expect(compared).toBeGreaterThanOrEqual(40);
   });
 
+  it('never settles with an empty cluster while a point can fill it (the starts a review found)', () => {
+    const points = Float64Array.from([3, 3, 3, 3, 3, 0, 0, 2, 3, 1, 2, 3]);
+    const run = kMeans(points, 2, 4, createRandom('x'), 300, Float64Array.from([101, 0, 1, 2, 1, 102, 101, 1]));
+    expect(run.converged).toBe(true);
+    expect(new Set(run.labels).size).toBe(4);
+    // From random far-away starts too: as many clusters as distinct points allow.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.string(), (pairs, k, seed) => {
+        const points = Float64Array.from(pairs.flat());
+        const distinct = new Set(pairs.map((pair) => pair.join())).size;
+        const random = createRandom(seed);
+        const starts = Float64Array.from({ length: k * 2 }, () => Math.floor(random() * 200) - 100);
+        const result = kMeans(points, 2, k, random, 300, starts);
+        expect(result.converged).toBe(true);
+        expect(new Set(result.labels).size).toBe(Math.min(k, distinct));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('returns k clusters when a cluster empties, and k = 1 and one point work', () => {
     // Two far groups and k = 3 from starts that leave one centre with nothing near it.
     const points = Float64Array.from([0, 0, 0.1, 0, 0, 0.1, 10, 10, 10.1, 10, 10, 10.1]);

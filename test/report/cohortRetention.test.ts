@@ -33,7 +33,7 @@ describe('cohortRetention', () => {
   });
 
   it('counts purchases as summarize does: cancelled rows ignored, refunds lower revenue, refund-only customers are no cohort', () => {
-    const { cohorts } = cohortRetention(
+    const { cohorts, revenueOutsideCohorts } = cohortRetention(
       [order('o1', 'a', '2026-01-10', 50), order('o2', 'a', '2026-02-10', 20, 'cancelled'), order('o1', 'a', '2026-02-12', -10, 'refunded'), order('o3', 'b', '2026-01-15', -5)],
       { asOf: '2026-02-28' },
     );
@@ -43,10 +43,42 @@ describe('cohortRetention', () => {
         customers: 1,
         cells: [
           { period: 0, customers: 1, share: 1, revenue: 50, partial: false },
-          { period: 1, customers: 0, share: 0, revenue: -10, partial: true },
+          // The sale marked refunded adds nothing, as in summarize's net.
+          { period: 1, customers: 0, share: 0, revenue: 0, partial: true },
         ],
       },
     ]);
+    // b only ever refunded: no cohort, and the refund is counted outside the table.
+    expect(revenueOutsideCohorts).toBe(-5);
+  });
+
+  it('adds up to summarize\'s net for every customer, refunds before the first purchase and on asOf\'s own day included', () => {
+    const rows = [
+      order('o1', 'a', '2026-01-05T10:00:00Z', 40),
+      order('o2', 'a', '2026-01-09', 30, 'refunded'),
+      order('o3', 'b', '2026-01-03', -20),
+      order('o4', 'b', '2026-02-05', 40),
+      order('o5', 'c', '2026-01-04', -10),
+      order('o6', 'd', '2026-03-31T22:00:00Z', 25),
+      order('o7', 'd', '2026-04-01T01:00:00Z', 99),
+    ];
+    const asOf = '2026-03-31';
+    const table = cohortRetention(rows, { asOf });
+    const cells = table.cohorts.reduce((sum, row) => sum + row.cells.reduce((inner, cell) => inner + cell.revenue, 0), 0);
+    const net = summarize(rows, { asOf }).reduce((sum, customer) => sum + customer.monetaryTotal, 0);
+    expect(cells + table.revenueOutsideCohorts).toBe(net);
+    expect(table.rowsAfterAsOf).toBe(1);
+    // a's order on asOf's day at 10:00 and d's at 22:00 count, as summarize counts them.
+    expect(table.cohorts.map((row) => [row.cohort, row.customers])).toEqual([
+      ['2026-01', 1],
+      ['2026-02', 1],
+      ['2026-03', 1],
+    ]);
+    expect(cohortRetention([order('o1', 'a', '2026-01-05T10:00:00Z', 40)], { asOf: '2026-01-05' }).cohorts[0]?.customers).toBe(1);
+  });
+
+  it('refuses a table of more than 10,000 periods instead of allocating it', () => {
+    expect(() => cohortRetention([order('o1', 'a', '2026-01-05', 40)], { asOf: '9999-12-31', by: 'week' })).toThrow(/10000/);
   });
 
   it('uses calendar weeks (Monday first) and quarters, in the time zone asked', () => {
@@ -69,6 +101,6 @@ describe('cohortRetention', () => {
     expect(() => cohortRetention([], { asOf: '2026-01-01', timeZone: 'Mars/Base' })).toThrow(ConfigurationError);
     expect(() => cohortRetention([order('o1', 'a', 'not a date', 5)], { asOf: '2026-01-01' })).toThrow(ValidationError);
     expect(() => cohortRetention('rows' as never, { asOf: '2026-01-01' })).toThrow(ConfigurationError);
-    expect(cohortRetention([], { asOf: '2026-01-01' })).toEqual({ by: 'month', cohorts: [], rowsAfterAsOf: 0 });
+    expect(cohortRetention([], { asOf: '2026-01-01' })).toEqual({ by: 'month', cohorts: [], rowsAfterAsOf: 0, revenueOutsideCohorts: 0 });
   });
 });

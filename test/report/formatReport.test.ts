@@ -13,6 +13,14 @@ describe('formatTable and formatReport', () => {
     }
   });
 
+  it('lays out 200,000 rows (no argument spread), and counts emoji as two columns', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`c${i}`, String(i)]);
+    expect(formatTable([{ heading: 'id' }, { heading: 'n', align: 'right' }], rows).split('\n')).toHaveLength(200_002);
+    const lines = formatTable([{ heading: 'segment' }, { heading: 'n', align: 'right' }], [['🏆 Champions', '1'], ['Lost', '22']]).split('\n');
+    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+    expect(lines[2]).toBe('  🏆 Champions   1');
+  });
+
   it('pads cells so that right-aligned columns end together for any text', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.string({ maxLength: 8 }).map((text) => text.replace(/\s/g, '_')), fc.constantFrom('1', '22', '冠军', 'ñ', '333')), { maxLength: 8 }), (rows) => {
@@ -28,6 +36,9 @@ describe('formatTable and formatReport', () => {
     expect(text.includes('\u001b') || text.includes('\u0007')).toBe(false);
     expect(text.split('\n')).toEqual(['Top?[31m', '  a?b', '  x', '  ────────', '  ?[2Jboom', '  after']);
     expect(formatReport([{ title: 'T' }], { colour: true })).toBe('\u001b[1mT\u001b[22m');
+    // A name with a line break, a Unicode line separator or a right-to-left override stays on its line, as written.
+    const names = formatReport([{ title: 'x', table: { columns: [{ heading: 'segment' }], rows: [['evil\nFAKE LINE'], ['a\u2028b'], ['\u202etxt'], ['tab\there']] } }]);
+    expect(names.split('\n')).toEqual(['x', '  segment', '  ──────────────', '  evil?FAKE LINE', '  a?b', '  ?txt', '  tab here']);
     expect(formatReport([])).toBe('');
   });
 });

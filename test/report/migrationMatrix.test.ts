@@ -20,11 +20,19 @@ describe('migrationMatrix', () => {
           expect(shares.every((share) => share >= 0 && share <= 1)).toBe(true);
           if (inRows(group) > 0) expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 12);
         }
-        const movers = Object.values(moves.moved).reduce((sum, ids) => sum + ids.length, 0);
+        const movers = moves.moved.reduce((sum, move) => sum + move.customerIds.length, 0);
         expect(moves.common - movers).toBe(Math.round(moves.stayedShare * moves.common));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps two moves apart whatever the group names hold (x→y to z, x to y→z)', () => {
+    const moves = migrationMatrix([{ customerId: 'a', g: 'x→y' }, { customerId: 'b', g: 'x' }], [{ customerId: 'a', g: 'z' }, { customerId: 'b', g: 'y→z' }], { by: 'g' });
+    expect(moves.moved).toEqual([
+      { from: 'x→y', to: 'z', customerIds: ['a'] },
+      { from: 'x', to: 'y→z', customerIds: ['b'] },
+    ]);
   });
 
   it('keeps hostile group names as plain keys, never touching the prototype', () => {
@@ -41,7 +49,7 @@ describe('migrationMatrix', () => {
     const moves = migrationMatrix(before, after, { by: (row) => row.stage, order: ['new', 'active', 'at_risk', 'churned'] });
     expect(moves.groups).toEqual(['new', 'active', 'at_risk', 'churned']);
     const lifecycle = lifecycleTransitions(before, after);
-    expect(moves.moved).toEqual(lifecycle.moved);
+    expect(Object.fromEntries(moves.moved.map((move) => [`${move.from}→${move.to}`, move.customerIds]))).toEqual(lifecycle.moved);
     expect(moves.counts.active).toEqual(Object.fromEntries(Object.entries(lifecycle.counts.active).filter(([stage]) => moves.groups.includes(stage))));
   });
 
@@ -54,6 +62,6 @@ describe('migrationMatrix', () => {
   });
 
   it('returns empty results for empty snapshots', () => {
-    expect(migrationMatrix([], [], { by: 'g' })).toEqual({ groups: [], counts: {}, shares: {}, moved: {}, entered: {}, left: {}, common: 0, stayedShare: 0 });
+    expect(migrationMatrix([], [], { by: 'g' })).toEqual({ groups: [], counts: {}, shares: {}, moved: [], entered: {}, left: {}, common: 0, stayedShare: 0 });
   });
 });

@@ -23,7 +23,7 @@ describe('retentionBySegment', () => {
     expect(result.windowDays).toBe(91);
     expect(result.segments).toEqual([
       { segment: 'x', customers: 2, retained: 1, retentionRate: 0.5, churnRate: 0.5, repurchaseRate: 0, revenue: 20, revenuePerCustomer: 10 },
-      { segment: 'y', customers: 1, retained: 1, retentionRate: 1, churnRate: 0, repurchaseRate: 1, revenue: 30, revenuePerCustomer: 30 },
+      { segment: 'y', customers: 1, retained: 1, retentionRate: 1, churnRate: 0, repurchaseRate: 1, revenue: 45, revenuePerCustomer: 45 },
     ]);
     expect(result.outsideSnapshot).toEqual({ customers: 1, orders: 1 });
   });
@@ -44,6 +44,16 @@ describe('retentionBySegment', () => {
     const rate = (segment: string): number => result.segments.find((line) => line.segment === segment)?.retentionRate ?? Number.NaN;
     // Champions come back more often than the lost: the segments mean something on data with a known story.
     expect(rate('champions')).toBeGreaterThan(rate('lost'));
+  });
+
+  it('counts calendar days as summarize does: a purchase later on the snapshot day is before the window, one on asOf\'s day inside', () => {
+    const snapshot = [{ customerId: 'a', s: 'x' }, { customerId: 'b', s: 'x' }];
+    const result = retentionBySegment(
+      snapshot,
+      [order('o1', 'a', '2026-03-31T15:00:00Z', 10), order('o2', 'b', '2026-06-30T09:00:00Z', 20), order('o3', 'b', '2026-05-01', 30, 'refunded')],
+      { by: 's', from: '2026-03-31', asOf: '2026-06-30' },
+    );
+    expect(result.segments[0]).toMatchObject({ customers: 2, retained: 1, revenue: 20 });
   });
 
   it('refuses missing or reversed dates and a bad snapshot', () => {

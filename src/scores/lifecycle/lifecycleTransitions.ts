@@ -72,7 +72,8 @@ export function lifecycleTransitions(before: readonly StageSnapshot[], after: re
     stages: STAGE_IDS,
     counts: matrix(counts),
     shares: matrix(rowShares(counts)),
-    moved: recordOf(moved),
+    // Stage ids have no arrow in them, so `from→to` keys cannot collide.
+    moved: Object.fromEntries([...moved].flatMap(([from, targets]) => [...targets].map(([to, ids]) => [`${from}→${to}`, ids]))),
     entered: recordOf(entered) as Record<LifecycleStage, number>,
     left: recordOf(left) as Record<LifecycleStage, number>,
   };
