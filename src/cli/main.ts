@@ -26,12 +26,22 @@ function readColumns(text: string | undefined): Record<string, string> | undefin
   if (text === undefined) return undefined;
   return Object.fromEntries(
     text.split(',').map((pair) => {
-      const [field, heading] = pair.split('=');
-      if (field === undefined || heading === undefined || field.trim() === '' || heading.trim() === '') throw new ConfigurationError('invalid_option', `--columns expects field=heading pairs separated by commas, received "${pair}"`);
+      const [field, heading, extra] = pair.split('=');
+      if (field === undefined || heading === undefined || extra !== undefined || field.trim() === '' || heading.trim() === '') throw new ConfigurationError('invalid_option', `--columns expects field=heading pairs separated by commas, received "${pair}"`);
       return [field.trim(), heading.trim()];
     }),
   );
 }
+
+/** A whole-number option, or a ConfigurationError naming it. */
+function wholeNumber(name: string, text: string): number {
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value)) throw new ConfigurationError('invalid_option', `--${name} expects a whole number, received "${text}"`, [name]);
+  return value;
+}
+
+/** Whether progress was written to stderr, so an error starts on a new line. */
+let progressShown = false;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -45,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
       options: { customers: { type: 'string', default: '2000' }, seed: { type: 'string', default: '42' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    process.stdout.write(`${runDemo({ customers: Number(values.customers), seed: Number(values.seed), json: values.json, colour: colour() })}\n`);
+    process.stdout.write(`${runDemo({ customers: wholeNumber('customers', values.customers), seed: wholeNumber('seed', values.seed), json: values.json, colour: colour() })}\n`);
     return 0;
   }
   if (command === 'report') {
@@ -75,9 +85,16 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(values.columns === undefined ? {} : { columns: readColumns(values.columns) as Record<string, string> }),
       ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] }),
       json: values.json,
-      seed: Number(values.seed),
+      seed: wholeNumber('seed', values.seed),
       colour: colour(),
-      ...(showProgress ? { onProgress: (message: string) => process.stderr.write(`\r${message}`) } : {}),
+      ...(showProgress
+        ? {
+            onProgress: (message: string) => {
+              progressShown = true;
+              process.stderr.write(`\r${message}`);
+            },
+          }
+        : {}),
     });
     if (showProgress) process.stderr.write('\r\u001b[K');
     process.stdout.write(`${text}\n`);
@@ -93,7 +110,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ClienteleError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`clientele: ${error.message}\n`);
+      process.stderr.write(`${progressShown ? '\r\u001b[K' : ''}clientele: ${error.message}\n`);
       process.exitCode = 1;
     } else {
       throw error;

@@ -12,7 +12,7 @@ export interface CsvShape {
   readonly columns?: Readonly<Record<string, string>>;
   /** Other headings a field answers to (`id` to `customer_id`). */
   readonly aliases?: Readonly<Record<string, readonly string[]>>;
-  /** Put the cells of unmatched columns in this object field (`attributes`), numbers where they look like one; otherwise they are listed in `unused`. */
+  /** Put the cells of unmatched columns in this object field (`attributes`), as numbers where the text is a number as JavaScript writes it ("42", not "01234"); otherwise they are listed in `unused`. */
   readonly rest?: string;
 }
 
@@ -49,6 +49,12 @@ export async function readCsvRows(path: string, shape: CsvShape, onProgress?: (r
     for await (const record of parser as AsyncIterable<string[]>) {
       if (mapping === undefined) {
         headings = record;
+        const seen = new Map<string, number>();
+        headings.forEach((heading, index) => {
+          const before = seen.get(heading);
+          if (before !== undefined) throw new ConfigurationError('invalid_file', `${path} has the heading "${heading}" twice (columns ${before + 1} and ${index + 1}): rename one, so that no column is read in place of the other`);
+          seen.set(heading, index);
+        });
         mapping = {};
         for (const field of shape.fields) {
           const wanted = shape.columns?.[field];
@@ -56,6 +62,12 @@ export async function readCsvRows(path: string, shape: CsvShape, onProgress?: (r
           const index = wanted !== undefined ? headings.indexOf(wanted) : headings.findIndex((heading) => names.includes(normalise(heading)));
           if (wanted !== undefined && index < 0) throw new ConfigurationError('invalid_option', `${path} has no column "${wanted}" (given for ${field}); its columns are ${headings.join(', ')}`, ['columns', field]);
           if (index >= 0) mapping[field] = headings[index] as string;
+        }
+        const fieldOf = new Map<string, string>();
+        for (const [field, heading] of Object.entries(mapping)) {
+          const other = fieldOf.get(heading);
+          if (other !== undefined) throw new ConfigurationError('invalid_option', `${path}: the column "${heading}" is given for both ${other} and ${field}; each field needs a column of its own`, ['columns', field]);
+          fieldOf.set(heading, field);
         }
         const used = new Set(Object.values(mapping));
         headingOf = headings.map((heading) => Object.keys(mapping as Record<string, string>).find((field) => (mapping as Record<string, string>)[field] === heading));
@@ -71,7 +83,9 @@ export async function readCsvRows(path: string, shape: CsvShape, onProgress?: (r
         else if (shape.rest !== undefined) {
           rest ??= {};
           // Own data properties, whatever the heading (a column named __proto__ included).
-          Object.defineProperty(rest, headings[index] as string, { value: NUMBER.test(cell) ? Number(cell) : cell, enumerable: true, writable: true, configurable: true });
+          // A number only when the text is how that number is written ("42", "3.5"): "01234" (a
+          // postcode) and "1e5" stay text.
+          Object.defineProperty(rest, headings[index] as string, { value: NUMBER.test(cell) && String(Number(cell)) === cell ? Number(cell) : cell, enumerable: true, writable: true, configurable: true });
         }
       });
       if (rest !== undefined && shape.rest !== undefined) row[shape.rest] = rest;

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { ConfigurationError } from '../errors';
 import { formatReport, parseCustomers, parseInteractions, parseTransactions } from '../index';
+import { isKnownTimeZone } from '../internal/zoneOffsetMinutes';
 import { createInstantParser, isInstantProblem } from '../model/parseInstant';
 import { formatCount } from './formatNumbers';
-import { readCsvRows } from './readCsvRows';
+import { readCsvRows, type CsvRows, type CsvShape } from './readCsvRows';
 import { segmentReport } from './segmentReport';
 
 /** Options of `clientele report`. */
@@ -51,31 +52,34 @@ function withConsent(row: Record<string, unknown>): Record<string, unknown> {
  */
 export async function runReport(options: ReportOptions): Promise<string> {
   const timeZone = options.timeZone ?? 'UTC';
+  if (!isKnownTimeZone(timeZone)) throw new ConfigurationError('invalid_option', `--time-zone expects an IANA time zone such as "Europe/Paris", received "${timeZone}"`, ['timeZone']);
+  const unknown = Object.keys(options.columns ?? {}).filter((field) => !TRANSACTION_FIELDS.includes(field));
+  if (unknown.length > 0) throw new ConfigurationError('invalid_option', `--columns names fields of the orders file: ${TRANSACTION_FIELDS.join(', ')}; received ${unknown.join(', ')}`, ['columns']);
   const asOf = createInstantParser(timeZone)(options.asOf);
   if (isInstantProblem(asOf)) throw new ConfigurationError('invalid_option', `--as-of: ${asOf.message}`, ['asOf']);
-  const progress = (file: string) => (rows: number) => options.onProgress?.(`${basename(file)}: ${formatCount(rows)} rows read`);
 
-  const orders = await readCsvRows(
+  const progress = (file: string) => (rows: number) => options.onProgress?.(`${basename(file)}: ${formatCount(rows)} rows read`);
+  /** Reads a file and stops, naming the fix, when a required column is missing. */
+  const readFile = async (file: string, shape: CsvShape, required: readonly string[]): Promise<CsvRows> => {
+    const read = await readCsvRows(file, shape, progress(file));
+    const missing = required.filter((field) => read.mapping[field] === undefined);
+    if (missing.length > 0) {
+      const hint = file === options.orders ? `; name one with --columns (e.g. --columns ${missing.map((field) => `${field}=<heading>`).join(',')})` : `; rename the heading`;
+      throw new ConfigurationError('invalid_file', `${file} has no column for ${missing.join(', ')}${hint}${read.unused.length > 0 ? `; unused columns: ${read.unused.join(', ')}` : ''}`);
+    }
+    return read;
+  };
+  const orders = await readFile(
     options.orders,
     { fields: TRANSACTION_FIELDS, numeric: new Set(['amount', 'quantity', 'discount']), aliases: TRANSACTION_ALIASES, ...(options.columns === undefined ? {} : { columns: options.columns }) },
-    progress(options.orders),
+    ['orderId', 'customerId', 'at', 'amount'],
   );
-  const missing = ['orderId', 'customerId', 'at', 'amount'].filter((field) => orders.mapping[field] === undefined);
-  if (missing.length > 0) {
-    throw new ConfigurationError(
-      'invalid_file',
-      `${options.orders} has no column for ${missing.join(', ')}; name one with --columns (e.g. --columns ${missing.map((field) => `${field}=<heading>`).join(',')})${orders.unused.length > 0 ? `; unused columns: ${orders.unused.join(', ')}` : ''}`,
-    );
-  }
   const transactions = parseTransactions(orders.rows, { timeZone });
-  const customers =
-    options.customers === undefined
-      ? undefined
-      : parseCustomers((await readCsvRows(options.customers, { fields: ['id', 'createdAt'], numeric: new Set(), aliases: { id: ['customerId', 'customer'] }, rest: 'attributes' }, progress(options.customers))).rows.map(withConsent), { timeZone });
+  const customers = options.customers === undefined ? undefined : parseCustomers((await readFile(options.customers, { fields: ['id', 'createdAt'], numeric: new Set(), aliases: { id: ['customerId', 'customer'] }, rest: 'attributes' }, ['id'])).rows.map(withConsent), { timeZone });
   const interactions =
     options.interactions === undefined
       ? undefined
-      : parseInteractions((await readCsvRows(options.interactions, { fields: ['customerId', 'at', 'kind', 'campaignId', 'channel', 'score'], numeric: new Set(['score']) }, progress(options.interactions))).rows, { timeZone });
+      : parseInteractions((await readFile(options.interactions, { fields: ['customerId', 'at', 'kind', 'campaignId', 'channel', 'score'], numeric: new Set(['score']), aliases: { customerId: ['customer'], at: ['date', 'timestamp'] } }, ['customerId', 'at', 'kind'])).rows, { timeZone });
 
   const report = segmentReport({
     title: `clientele report ${basename(options.orders)}: ${formatCount(transactions.counts.given)} rows, as of ${options.asOf}${timeZone === 'UTC' ? '' : ` (${timeZone})`}`,

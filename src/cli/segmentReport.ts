@@ -56,8 +56,8 @@ export interface SegmentReport {
   readonly data: {
     readonly asOf: string;
     readonly counts: Readonly<Record<string, ParseResult<unknown>['counts']>>;
-    /** The first rejected transaction rows, with their reasons. */
-    readonly rejected: readonly RowIssue[];
+    /** The first rejected rows of each file, with their reasons. */
+    readonly rejected: Readonly<Record<string, readonly RowIssue[]>>;
     readonly customers: readonly ReportedCustomer[];
     readonly sections: readonly ReportSection[];
   };
@@ -121,29 +121,32 @@ export function segmentReport(input: SegmentReportInput): SegmentReport {
     customer.customerId,
     formatCount(customer.orders),
     formatMoney(customer.monetaryTotal),
-    formatDay(customer.lastPurchaseAt),
+    formatDay(customer.lastPurchaseAt, input.timeZone),
     customer.medianInterpurchaseDays === null ? '-' : formatCount(customer.medianInterpurchaseDays),
     customer.topCategory ?? '-',
   ];
 
-  const counts: Record<string, ParseResult<unknown>['counts']> = { transactions: transactions.counts };
-  if (input.customers !== undefined) counts.customers = input.customers.counts;
-  if (input.interactions !== undefined) counts.interactions = input.interactions.counts;
+  const parsed: Record<string, ParseResult<unknown>> = { transactions };
+  if (input.customers !== undefined) parsed.customers = input.customers;
+  if (input.interactions !== undefined) parsed.interactions = input.interactions;
+  const counts = Object.fromEntries(Object.entries(parsed).map(([name, result]) => [name, result.counts]));
   const sections: ReportSection[] = [
     { title: input.title, lines: [] },
     {
       title: 'Data',
       lines: [
-        ...Object.entries(counts).map(([name, count]) => `${name.padEnd(13)} ${formatCount(count.accepted)} rows accepted, ${formatCount(count.rejected)} rejected`),
+        ...Object.entries(parsed).flatMap(([name, result]) => [
+          `${name.padEnd(13)} ${formatCount(result.counts.accepted)} rows accepted, ${formatCount(result.counts.rejected)} rejected`,
+          ...result.rejected.slice(0, 3).map((issue) => `  rejected ${name} row ${issue.index + 1}${issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`),
+        ]),
         ...(input.dataNotes ?? []),
-        ...transactions.rejected.slice(0, 3).map((issue) => `  rejected row ${issue.index + 1}${issue.path.length > 0 ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`),
       ],
     },
     {
       title: 'Customer base',
       lines:
         buyers.length === 0
-          ? [`no buyers among ${formatCount(features.length)} customers as of ${formatDay(input.asOf)}`]
+          ? [`no buyers among ${formatCount(features.length)} customers as of ${formatDay(input.asOf, input.timeZone)}`]
           : [
               `buyers ${formatCount(buyers.length)}, prospects ${formatCount(features.length - buyers.length)}, one-time buyers ${share(oneTime, buyers.length)} of buyers`,
               `net revenue ${formatMoney(revenue)}, refunds ${share(refunded, gross)} of gross spend`,
@@ -277,11 +280,13 @@ export function segmentReport(input: SegmentReportInput): SegmentReport {
         };
       }),
       attempt('Natural groups', () => {
-        const clusters = clusterCustomers(buyers, { fields: ['daysSinceLastPurchase', 'orders', 'monetaryTotal', 'averageOrderValue'], kRange: [3, 6], seed: input.seed });
+        // Three to six groups, fewer when there are fewer buyers.
+        const most = Math.min(6, buyers.length);
+        const clusters = clusterCustomers(buyers, { fields: ['daysSinceLastPurchase', 'orders', 'monetaryTotal', 'averageOrderValue'], ...(most < 2 ? { k: 1 } : { kRange: [Math.min(3, most), most] as const }), seed: input.seed });
         for (const entry of clusters.assignments) Object.assign(reported.get(entry.customerId) ?? {}, { cluster: clusters.profiles[entry.cluster]?.name ?? null });
         const explanation = explainClusters(clusters.model, buyers, { maxDepth: 3 });
         return {
-          title: `Natural groups: k-means on days away, orders, net spend and order value (k = ${clusters.profiles.length}, chosen by silhouette from 3 to 6), and a rule for each from a depth-3 decision tree`,
+          title: `Natural groups: k-means on days away, orders, net spend and order value (k = ${clusters.profiles.length}, chosen by silhouette from ${Math.min(3, most)} to ${most}), and a rule for each from a depth-3 decision tree`,
           table: {
             columns: [
               { heading: 'group' },
@@ -354,5 +359,6 @@ export function segmentReport(input: SegmentReportInput): SegmentReport {
     const entry = reported.get(customer.customerId) as { rfm: string | null; segment: string | null; tier: string | null; stage: string; cluster: string | null };
     return { customerId: customer.customerId, orders: customer.orders, monetaryTotal: customer.monetaryTotal, daysSinceLastPurchase: customer.daysSinceLastPurchase, ...entry };
   });
-  return { data: { asOf: formatDay(input.asOf), counts, rejected: transactions.rejected.slice(0, 20), customers, sections }, sections };
+  const rejected = Object.fromEntries(Object.entries(parsed).map(([name, result]) => [name, result.rejected.slice(0, 20)]));
+  return { data: { asOf: formatDay(input.asOf, input.timeZone), counts, rejected, customers, sections }, sections };
 }

@@ -32,10 +32,10 @@ describe('clientele report', () => {
     const text = await runReport({ orders, asOf: '2026-04-30', json: false, seed: 1 });
     expect(text).toContain('transactions  4 rows accepted, 2 rejected');
     expect(text).toContain('columns: orderId ← Invoice, customerId ← Customer_ID, at ← order_date, amount ← Total, category; not used: note');
-    expect(text).toContain('rejected row 2 (amount): expected a finite number, received "1,200"');
-    expect(text).toContain('rejected row 4 (at)');
+    expect(text).toContain('rejected transactions row 2 (amount): expected a finite number, received "1,200"');
+    expect(text).toContain('rejected transactions row 4 (at)');
     // Parts the data is too small for say so instead of failing.
-    expect(text).toMatch(/Natural groups\n {2}not shown: clusterCustomers needs at least/);
+    expect(text).toMatch(/What are they worth\?\n {2}not shown: fitGammaGamma needs at least 2 customers with repeat purchases/);
     const json = JSON.parse(await runReport({ orders, asOf: '2026-04-30', json: true, seed: 1 })) as ReportJson;
     expect(json.counts.transactions).toEqual({ given: 6, accepted: 4, rejected: 2 });
     expect(json.customers.map((customer) => customer.customerId).sort()).toEqual(['__proto__', 'c1', 'c2']);
@@ -87,6 +87,47 @@ describe('clientele report', () => {
     await expect(runReport({ orders, asOf: 'someday', json: false, seed: 1 })).rejects.toThrow(/--as-of/);
   });
 
+  it('stops on a heading given twice, or one column given for two fields, rather than reading one for the other', async () => {
+    const twice = file('twice.csv', 'orderId,customerId,at,amount,amount\no1,c1,2026-01-10,40,99\n');
+    await expect(runReport({ orders: twice, asOf: '2026-02-01', json: false, seed: 1 })).rejects.toThrow(/heading "amount" twice \(columns 4 and 5\)/);
+    const shared = file('shared.csv', 'order,client,at,amount\no1,c1,2026-01-10,40\n');
+    await expect(runReport({ orders: shared, asOf: '2026-02-01', json: false, seed: 1, columns: { orderId: 'client', customerId: 'client' } })).rejects.toThrow(/given for both orderId and customerId/);
+    await expect(runReport({ orders: shared, asOf: '2026-02-01', json: false, seed: 1, columns: { categroy: 'x' } })).rejects.toThrow(/--columns names fields of the orders file/);
+  });
+
+  it('checks the customers and interactions files too: required columns, rejected rows with reasons, attributes kept as written', async () => {
+    const noId = file('no-id.csv', 'name,email\nAnn,ann@example.com\n');
+    await expect(runReport({ orders, customers: noId, asOf: '2026-04-30', json: false, seed: 1 })).rejects.toThrow(/no-id.csv has no column for id; rename the heading/);
+    const customers = file('customers.csv', 'customer_id,zip,age,consent_sms\nc1,01234,42,maybe\nc2,75001,35,yes\n');
+    const text = await runReport({ orders, customers, asOf: '2026-04-30', json: false, seed: 1 });
+    expect(text).toContain('customers     1 rows accepted, 1 rejected');
+    expect(text).toMatch(/rejected customers row 1 \(consent\.sms\)/);
+    const json = JSON.parse(await runReport({ orders, customers, asOf: '2026-04-30', json: true, seed: 1 })) as ReportJson & { rejected: Record<string, unknown[]> };
+    expect(Object.keys(json.rejected)).toEqual(['transactions', 'customers']);
+    // The postcode keeps its leading zero; the age is a number.
+    const { readCsvRows } = await import('../../src/cli/readCsvRows');
+    const read = await readCsvRows(customers, { fields: ['id'], numeric: new Set(), aliases: { id: ['customer_id'] }, rest: 'attributes' });
+    expect(read.rows[0]).toEqual({ id: 'c1', attributes: { zip: '01234', age: 42, consent_sms: 'maybe' } });
+    const interactions = file('interactions.csv', 'customerId,at\nc1,2026-01-01\n');
+    await expect(runReport({ orders, interactions, asOf: '2026-04-30', json: false, seed: 1 })).rejects.toThrow(/no column for kind/);
+  });
+
+  it('shows days in the time zone asked, and refuses an unknown zone by name', async () => {
+    const late = file('late.csv', 'orderId,customerId,at,amount\no1,c1,2026-03-10T23:30:00Z,40\no2,c1,2026-04-10T23:30:00Z,40\no3,c2,2026-04-01,10\n');
+    const json = JSON.parse(await runReport({ orders: late, asOf: '2026-06-30', timeZone: 'Europe/Paris', json: true, seed: 1 })) as { asOf: string };
+    expect(json.asOf).toBe('2026-06-30');
+    const text = await runReport({ orders: late, asOf: '2026-06-30', timeZone: 'Europe/Paris', json: false, seed: 1 });
+    // 23:30 UTC on 10 April is 01:30 on 11 April in Paris.
+    expect(text).toContain('2026-04-11');
+    await expect(runReport({ orders: late, asOf: '2026-06-30', timeZone: 'Mars/Olympus', json: false, seed: 1 })).rejects.toThrow(/IANA time zone/);
+  });
+
+  it('shows natural groups for a handful of buyers (k capped at the number of buyers)', async () => {
+    const few = file('few.csv', 'orderId,customerId,at,amount\no1,a,2026-01-10,40\no2,b,2026-02-10,400\no3,b,2026-03-10,300\no4,c,2026-03-20,15\no5,d,2026-01-02,90\n');
+    const text = await runReport({ orders: few, asOf: '2026-04-30', json: false, seed: 1 });
+    expect(text).toMatch(/Natural groups: .*chosen by silhouette from 3 to 4/);
+  });
+
   it('runs as a command: exit code 0 with the report, 1 with the reason on stderr', async () => {
     const run = promisify(execFile);
     const main = join(import.meta.dirname, '../../src/cli/main.ts');
@@ -94,5 +135,7 @@ describe('clientele report', () => {
     expect(ok.stdout).toContain('clientele report orders.csv: 6 rows, as of 2026-04-30');
     const failed = await run(process.execPath, ['--import', 'tsx', main, 'report', orders]).catch((error: { code: number; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('report needs --as-of') as unknown });
+    const badSeed = await run(process.execPath, ['--import', 'tsx', main, 'report', orders, '--as-of', '2026-04-30', '--seed', 'abc']).catch((error: { code: number; stderr: string }) => error);
+    expect(badSeed).toMatchObject({ code: 1, stderr: expect.stringContaining('--seed expects a whole number') as unknown });
   });
 });
