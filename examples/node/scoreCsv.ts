@@ -20,16 +20,22 @@ if (input === undefined || output === undefined || asOf === undefined) {
   process.exit(1);
 }
 
-// 1. Read the CSV. An empty cell is a field the row does not have (the model would reject ""),
-//    and amounts, quantities and discounts are text in a CSV but numbers in the model.
-const records = parse(readFileSync(input), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+// 1. Read the CSV, keeping each row's line in the file for the messages. An empty cell is a
+//    field the row does not have (the model would reject ""); an amount, quantity or discount is a
+//    number when written as one, otherwise left as text for validation to name ("1,200").
 const NUMERIC = new Set(['amount', 'quantity', 'discount']);
-const rows = records.map((record) => Object.fromEntries(Object.entries(record).flatMap(([field, text]) => (text === '' ? [] : [[field, NUMERIC.has(field) ? Number(text) : text]]))));
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const read = parse(readFileSync(input), { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as { info: { lines: number }; record: Record<string, string> }[];
+const rows = read.map(({ record }) => Object.fromEntries(Object.entries(record).flatMap(([field, text]) => (text === '' ? [] : [[field, NUMERIC.has(field) && NUMBER.test(text) ? Number(text) : text]]))));
 
 // 2. Validate: rejected rows are reported with their reason, never dropped silently.
 const transactions = parseTransactions(rows);
 console.log(`${transactions.counts.accepted} rows accepted, ${transactions.counts.rejected} rejected`);
-for (const issue of transactions.rejected.slice(0, 5)) console.log(`  row ${issue.index + 2} of the file: ${issue.path.join('.')} ${issue.message}`);
+for (const issue of transactions.rejected.slice(0, 5)) console.log(`  line ${read[issue.index]?.info.lines ?? '?'} of the file: ${issue.path.join('.')} ${issue.message}`);
+if (transactions.records.length === 0) {
+  console.error('no valid rows to score');
+  process.exit(1);
+}
 
 // 3. Features, then the scores.
 const features = summarize(transactions.records, { asOf });

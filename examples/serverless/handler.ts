@@ -51,8 +51,12 @@ export function createHandler(stored: unknown): { fetch(request: Request): Promi
     const url = new URL(request.url);
     if (url.pathname !== '/score') return json(404, { error: 'not_found', message: 'POST /score' });
     if (request.method !== 'POST') return json(405, { error: 'method_not_allowed', message: 'POST a JSON body to /score' });
-    const text = await request.text();
-    if (text.length > MAX_BODY_BYTES) return json(413, { error: 'too_large', message: `bodies up to ${MAX_BODY_BYTES} bytes` });
+    // Bytes, not characters: a body of 900,000 "é" is 1.8 MB. A declared length is checked before reading.
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (declared > MAX_BODY_BYTES) return json(413, { error: 'too_large', message: `bodies up to ${MAX_BODY_BYTES} bytes` });
+    const bytes = await request.arrayBuffer();
+    if (bytes.byteLength > MAX_BODY_BYTES) return json(413, { error: 'too_large', message: `bodies up to ${MAX_BODY_BYTES} bytes` });
+    const text = new TextDecoder().decode(bytes);
     let body: { customerId?: unknown; asOf?: unknown; transactions?: unknown };
     try {
       body = JSON.parse(text) as typeof body;
@@ -63,9 +67,12 @@ export function createHandler(stored: unknown): { fetch(request: Request): Promi
     if (typeof customerId !== 'string' || typeof asOf !== 'string' || !Array.isArray(transactions)) {
       return json(400, { error: 'invalid_request', message: 'expected { customerId: string, asOf: date string, transactions: [...] }' });
     }
-    // Every row is this customer's: the body names the customer once, rows may omit it.
-    const rows = transactions.map((row: unknown) => (typeof row === 'object' && row !== null && !('customerId' in row) ? { ...row, customerId } : row)) as TransactionInput[];
-    const other = rows.findIndex((row) => (row as { customerId?: unknown }).customerId !== customerId);
+    // Every row is this customer's: the body names the customer once, rows may omit it. Ids compare
+    // as the library reads them (a number id 1 is "1").
+    const notObject = transactions.findIndex((row: unknown) => typeof row !== 'object' || row === null || Array.isArray(row));
+    if (notObject >= 0) return json(422, { error: 'invalid_type', message: `transaction ${notObject} is not an object`, path: ['transactions', notObject] });
+    const rows = (transactions as Record<string, unknown>[]).map((row) => (row.customerId === undefined ? { ...row, customerId } : row)) as TransactionInput[];
+    const other = rows.findIndex((row) => String((row as { customerId?: unknown }).customerId) !== customerId);
     if (other >= 0) return json(422, { error: 'other_customer', message: `transaction ${other} belongs to another customer`, path: ['transactions', other, 'customerId'] });
 
     const features = summarize(rows, { asOf, unit: purchases.timeUnit, customers: [{ id: customerId }] })[0];

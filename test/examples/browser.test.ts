@@ -93,5 +93,10 @@ describe('examples/browser', () => {
     expect(await page.textContent('main')).toContain('row 4 at:');
     // A hostile order id is data, never markup.
     expect(await page.$('img')).toBeNull();
+    // A file without a valid row says why, and leaves the as-of date alone.
+    await page.setInputFiles('#file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('orderId,customerId,at,amount\no1,a,someday,40\n') });
+    await page.waitForSelector('#status.error');
+    expect(await page.textContent('#status')).toMatch(/No valid row in bad.csv \(1 rejected\)\. row 1 at: /);
+    expect(await page.inputValue('#as-of')).toBe('2026-03-31');
   }, 60_000);
 });

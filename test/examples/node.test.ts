@@ -38,10 +38,16 @@ describe('examples/node', () => {
   it('reports rejected rows with their line in the file', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'clientele-node-example-'));
     const csv = join(directory, 'orders.csv');
-    writeFileSync(csv, 'orderId,customerId,at,amount\no1,a,2026-01-05,10\no2,b,2026-13-01,5\no3,c,2026-01-07,abc\n');
+    // A blank line, a bad month, a thousands separator and a space-only amount.
+    writeFileSync(csv, 'orderId,customerId,at,amount\no1,a,2026-01-05,10\n\no2,b,2026-13-01,5\no3,c,2026-01-07,"1,200"\no4,d,2026-01-08, \n');
     const result = await run(process.execPath, ['--import', 'tsx', example('scoreCsv.ts'), csv, join(directory, 'out.json'), '--as-of', '2026-02-01']);
-    expect(result.stdout).toContain('1 rows accepted, 2 rejected');
-    expect(result.stdout).toMatch(/row 3 of the file: at /);
-    expect(result.stdout).toMatch(/row 4 of the file: amount expected a finite number/);
+    expect(result.stdout).toContain('1 rows accepted, 3 rejected');
+    expect(result.stdout).toMatch(/line 4 of the file: at /);
+    expect(result.stdout).toMatch(/line 5 of the file: amount expected a finite number, received "1,200"/);
+    expect(result.stdout).toMatch(/line 6 of the file: amount/);
+    // Only a header: a message and exit code 1, not a stack trace.
+    writeFileSync(csv, 'orderId,customerId,at,amount\n');
+    const empty = await run(process.execPath, ['--import', 'tsx', example('scoreCsv.ts'), csv, join(directory, 'out.json'), '--as-of', '2026-02-01']).catch((error: { code: number; stderr: string }) => error);
+    expect(empty).toMatchObject({ code: 1, stderr: expect.stringContaining('no valid rows to score') as unknown });
   });
 });

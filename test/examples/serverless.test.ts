@@ -58,6 +58,10 @@ describe('examples/serverless', () => {
       [post({ customerId: 'a', asOf: '2025-12-31', transactions: [{ orderId: 'o1', customerId: 'b', at: '2025-01-01', amount: 5 }] }), 422, 'other_customer'],
       [post({ customerId: 'a', asOf: '2025-12-31', transactions: [{ orderId: 'o1', at: '2025-01-01', amount: Number.MAX_VALUE }] }), 422, 'out_of_range'],
       [post('x'.repeat(MAX_BODY_BYTES + 1)), 413, 'too_large'],
+      [post(JSON.stringify({ customerId: 'a', asOf: '2025-12-31', transactions: [], note: 'é'.repeat(MAX_BODY_BYTES / 2 + 10) })), 413, 'too_large'],
+      [post({ customerId: 'a', asOf: '2025-12-31', transactions: [null] }), 422, 'invalid_type'],
+      [post({ customerId: 'a', asOf: '2025-12-31', transactions: ['x'] }), 422, 'invalid_type'],
+      [post({ customerId: '1', asOf: '2025-12-31', transactions: [{ orderId: 'o1', customerId: 1, at: '2025-01-01', amount: 5 }] }), 200, ''],
       [post({ customerId: '__proto__', asOf: '2025-12-31', transactions: [{ orderId: "o1'; DROP TABLE x;--", at: '2025-01-01', amount: 5 }] }), 200, ''],
     ];
     for (const [request, status, error] of cases) {

@@ -123,7 +123,7 @@ function fail(error: unknown): void {
 $('load-sample').addEventListener('click', () => {
   try {
     const sample = generateSample({ customers: Number($<HTMLInputElement>('sample-size').value), seed: Number($<HTMLInputElement>('sample-seed').value) });
-    $<HTMLInputElement>('as-of').value = new Date(sample.asOf).toISOString().slice(0, 10);
+    // The sample's own date; the as-of field stays the user's, for the next file.
     show(parseTransactions(sample.transactions), sample.asOf);
   } catch (error) {
     fail(error);
@@ -131,17 +131,21 @@ $('load-sample').addEventListener('click', () => {
 });
 
 const NUMERIC = new Set(['amount', 'quantity', 'discount']);
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 async function loadFile(file: File): Promise<void> {
   try {
     const records = parse(await file.text(), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
     // An empty cell is a field the row does not have; numbers arrive as text.
-    const rows = records.map((record) => Object.fromEntries(Object.entries(record).flatMap(([field, text]) => (text === '' ? [] : [[field, NUMERIC.has(field) ? Number(text) : text]]))));
+    const rows = records.map((record) => Object.fromEntries(Object.entries(record).flatMap(([field, text]) => (text === '' ? [] : [[field, NUMERIC.has(field) && NUMBER.test(text) ? Number(text) : text]]))));
     const transactions = parseTransactions(rows);
+    if (transactions.records.length === 0) {
+      const reasons = transactions.rejected.slice(0, 3).map((issue) => `row ${issue.index + 1} ${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`No valid row in ${file.name} (${transactions.counts.rejected} rejected). ${reasons.join('; ')}`);
+    }
+    // As of the date chosen, or else the day of the latest row (shown in the summary, not written into the field).
     const chosen = $<HTMLInputElement>('as-of').value;
     const latest = transactions.records.reduce((max, row: Transaction) => Math.max(max, row.at), 0);
-    const asOf = chosen === '' ? latest : Date.parse(`${chosen}T23:59:59Z`);
-    if (chosen === '') $<HTMLInputElement>('as-of').value = new Date(latest).toISOString().slice(0, 10);
-    show(transactions, asOf);
+    show(transactions, chosen === '' ? latest : Date.parse(`${chosen}T23:59:59Z`));
   } catch (error) {
     fail(error);
   }
