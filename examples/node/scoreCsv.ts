@@ -20,16 +20,17 @@ if (input === undefined || output === undefined || asOf === undefined) {
   process.exit(1);
 }
 
-// 1. Read the CSV, keeping each row's line in the file for the messages. An empty cell is a
-//    field the row does not have (the model would reject ""); an amount, quantity or discount is a
-//    number when written as one, otherwise left as text for validation to name ("1,200").
+// 1. Read the CSV, keeping each row's line in the file for the messages. An amount, quantity or
+//    discount is a number when written as one, otherwise left as text for validation to name
+//    ("1,200").
 const NUMERIC = new Set(['amount', 'quantity', 'discount']);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const read = parse(readFileSync(input), { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true }) as { info: { lines: number }; record: Record<string, string> }[];
-const rows = read.map(({ record }) => Object.fromEntries(Object.entries(record).flatMap(([field, text]) => (text === '' ? [] : [[field, NUMERIC.has(field) && NUMBER.test(text) ? Number(text) : text]]))));
+const rows = read.map(({ record }) => Object.fromEntries(Object.entries(record).map(([field, text]) => [field, NUMERIC.has(field) && NUMBER.test(text) ? Number(text) : text])));
 
-// 2. Validate: rejected rows are reported with their reason, never dropped silently.
-const transactions = parseTransactions(rows);
+// 2. Validate (an empty cell is a field the row does not have): rejected rows are reported with
+//    their reason, never dropped silently.
+const transactions = parseTransactions(rows, { emptyStrings: 'missing' });
 console.log(`${transactions.counts.accepted} rows accepted, ${transactions.counts.rejected} rejected`);
 for (const issue of transactions.rejected.slice(0, 5)) console.log(`  line ${read[issue.index]?.info.lines ?? '?'} of the file: ${issue.path.join('.')} ${issue.message}`);
 if (transactions.records.length === 0) {

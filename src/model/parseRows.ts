@@ -13,6 +13,12 @@ export interface BatchParseOptions {
   readonly timeZone?: string;
   /** The largest batch accepted, a guard against runaway input. Default 10,000,000 rows. */
   readonly maxRows?: number;
+  /**
+   * `reject` (default): a field whose value is `""` is a bad value. `missing`: it is a field the
+   * row does not have, as an empty cell in a CSV file means (`{ category: "" }` reads as no
+   * category; an empty required field is then reported as missing). Top-level fields only.
+   */
+  readonly emptyStrings?: 'reject' | 'missing';
 }
 
 /** What a batch parser returns: every given row is either in `records` or in `rejected`. */
@@ -44,6 +50,15 @@ export interface ValidatedRows<T> {
 
 const DEFAULT_MAX_ROWS = 10_000_000;
 
+/** The row without its fields whose value is `""` (a copy, only when it has one). */
+function withoutEmptyStrings(row: unknown): unknown {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return row;
+  const entries = Object.entries(row);
+  if (!entries.some(([, value]) => value === '')) return row;
+  // Object.fromEntries defines own properties, so a `__proto__` key stays a key for validation to judge.
+  return Object.fromEntries(entries.filter(([, value]) => value !== ''));
+}
+
 /** Checks the options every batch parser shares; throws a `ConfigurationError` naming the function. */
 export function checkBatchOptions(functionName: string, rows: unknown, options: BatchParseOptions): asserts rows is readonly unknown[] {
   if (!Array.isArray(rows)) {
@@ -57,6 +72,9 @@ export function checkBatchOptions(functionName: string, rows: unknown, options: 
   }
   if (options.timeZone !== undefined && (typeof options.timeZone !== 'string' || !isKnownTimeZone(options.timeZone))) {
     throw new ConfigurationError('invalid_option', `${functionName} expects option \`timeZone\` to be an IANA time zone such as "Europe/Paris", received ${quoteValue(options.timeZone)}`, ['timeZone']);
+  }
+  if (options.emptyStrings !== undefined && options.emptyStrings !== 'reject' && options.emptyStrings !== 'missing') {
+    throw new ConfigurationError('invalid_option', `${functionName} expects option \`emptyStrings\` to be "reject" or "missing", received ${quoteValue(options.emptyStrings)}`, ['emptyStrings']);
   }
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (!(maxRows >= 0)) {
@@ -85,8 +103,9 @@ export function validateRows<T>(
   const issues = new Map<number, RowIssue>();
   const strippedKeys = new Map<number, string[]>();
   const rejectUnknown = options.unknownFields === 'reject';
+  const emptyIsMissing = options.emptyStrings === 'missing';
   for (let index = 0; index < given; index++) {
-    const row = rows[index];
+    const row = emptyIsMissing ? withoutEmptyStrings(rows[index]) : rows[index];
     const fast = fastPath(row);
     if (fast !== undefined) {
       candidates[index] = fast;

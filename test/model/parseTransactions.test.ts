@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ValidationError, parseTransactions, transactionSchema } from 'clientele';
+import { ConfigurationError, ValidationError, parseCustomers, parseInteractions, parseTransactions, transactionSchema } from 'clientele';
 
 const row = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   orderId: 'o1',
@@ -301,5 +301,29 @@ describe('ValidationError', () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect(error).toMatchObject({ code: 'invalid_type', path: [0, 'customerId'], rejectedCount: 1 });
     }
+  });
+});
+
+describe('emptyStrings: "missing" (rows from a CSV file)', () => {
+  const csvRows = [
+    { orderId: 'o1', customerId: 'a', at: '2026-01-05', amount: 40, category: '', status: '', channel: '' },
+    { orderId: '', customerId: 'b', at: '2026-01-06', amount: 10, category: 'shoes' },
+  ];
+
+  it('reads an empty string as a field the row does not have, and still names a missing required one', () => {
+    const strict = parseTransactions(csvRows);
+    expect(strict.counts).toEqual({ given: 2, accepted: 0, rejected: 2 });
+    const lenient = parseTransactions(csvRows, { emptyStrings: 'missing' });
+    expect(lenient.counts).toEqual({ given: 2, accepted: 1, rejected: 1 });
+    expect(lenient.records[0]).toEqual({ orderId: 'o1', customerId: 'a', at: Date.parse('2026-01-05T00:00:00Z'), amount: 40, status: 'completed' });
+    expect(lenient.rejected[0]).toMatchObject({ index: 1, path: ['orderId'] });
+    // The host's row is not changed.
+    expect(csvRows[0]?.category).toBe('');
+  });
+
+  it('applies to customers and interactions, and refuses an unknown setting', () => {
+    expect(parseCustomers([{ id: 'a', createdAt: '' }], { emptyStrings: 'missing' }).counts.accepted).toBe(1);
+    expect(parseInteractions([{ customerId: 'a', at: '2026-01-01', kind: 'email_open', campaignId: '', channel: '' }], { emptyStrings: 'missing' }).counts.accepted).toBe(1);
+    expect(() => parseTransactions([], { emptyStrings: 'drop' as 'missing' })).toThrow(ConfigurationError);
   });
 });

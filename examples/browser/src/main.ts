@@ -135,9 +135,9 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 async function loadFile(file: File): Promise<void> {
   try {
     const records = parse(await file.text(), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-    // An empty cell is a field the row does not have; numbers arrive as text.
-    const rows = records.map((record) => Object.fromEntries(Object.entries(record).flatMap(([field, text]) => (text === '' ? [] : [[field, NUMERIC.has(field) && NUMBER.test(text) ? Number(text) : text]]))));
-    const transactions = parseTransactions(rows);
+    // Numbers arrive as text; an empty cell is a field the row does not have.
+    const rows = records.map((record) => Object.fromEntries(Object.entries(record).map(([field, text]) => [field, NUMERIC.has(field) && NUMBER.test(text) ? Number(text) : text])));
+    const transactions = parseTransactions(rows, { emptyStrings: 'missing' });
     if (transactions.records.length === 0) {
       const reasons = transactions.rejected.slice(0, 3).map((issue) => `row ${issue.index + 1} ${issue.path.join('.')}: ${issue.message}`);
       throw new Error(`No valid row in ${file.name} (${transactions.counts.rejected} rejected). ${reasons.join('; ')}`);
