@@ -1,5 +1,5 @@
 import { ConfigurationError, quoteValue } from '../../errors';
-import { checkModelKind } from '../../scores/readModel';
+import { readRfmModel } from '../../scores/rfm/readRfmModel';
 import type { RfmModel } from '../../scores/rfm/RfmModel';
 import { segmentOf } from '../../scores/rfm/scoreRfm';
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialects';
@@ -40,7 +40,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * @param model - A fitted RFM model (`fitRfm`, `readRfmModel`).
  * @param options - `dialect`, `table`, `columns`, `idColumn`.
  * @returns `{ sql, params, segments }`; columns customer_id, r, f, m, segment_index.
- * @throws {ConfigurationError} for a bad table or column name or dialect; {ModelError} for a model of another kind.
+ * @throws {ConfigurationError} for a bad table or column name or dialect; {ModelError} for a model of another kind or an invalid one (checked as `readRfmModel` checks it).
  *
  * @example
  * ```ts
@@ -52,8 +52,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * ```
  * @category Rules
  */
-export function rfmSql(model: RfmModel, options: RfmSqlOptions): RfmSqlResult {
-  checkModelKind('rfmSql', model, 'rfm');
+export function rfmSql(input: RfmModel, options: RfmSqlOptions): RfmSqlResult {
+  // Checked in full, as a stored model is: its numbers shape the SQL text (the bins), so a
+  // tampered one must never reach it.
+  const model = readRfmModel(input);
   if (typeof options !== 'object' || options === null) throw new ConfigurationError('missing_option', 'rfmSql needs options with `dialect` and `table`');
   const dialect = typeof options.dialect === 'string' && Object.hasOwn(SQL_DIALECTS, options.dialect) ? SQL_DIALECTS[options.dialect] : undefined;
   if (dialect === undefined) throw new ConfigurationError('invalid_option', `rfmSql expects option \`dialect\` to be one of ${Object.keys(SQL_DIALECTS).join(', ')}, received ${quoteValue(options.dialect)}`, ['dialect']);
