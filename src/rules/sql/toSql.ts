@@ -90,7 +90,9 @@ class SqlWriter {
     if (this.scope !== null) {
       const event = resolveEventField(this.scope.source, field);
       if ('problem' in event) throw new ConfigurationError('invalid_option', event.problem);
-      return { sql: this.eventColumn(field), type: event.info.type };
+      const sql = this.eventColumn(field);
+      // A missing status is `completed`, as the model reads it: in `where` as in the purchases filter.
+      return { sql: field === 'status' && this.scope.source !== 'interactions' ? `COALESCE(${sql}, 'completed')` : sql, type: event.info.type };
     }
     const resolved = resolveRuleField(field);
     if ('problem' in resolved) throw new ConfigurationError('invalid_option', resolved.problem);

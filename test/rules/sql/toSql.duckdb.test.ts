@@ -153,8 +153,9 @@ describe('behaviour conditions: toSql writes correlated subqueries that count wh
 
   beforeAll(async () => {
     const folder = mkdtempSync(join(tmpdir(), 'clientele-sql-'));
+    // A third of the completed rows go in without a status (NULL), as warehouses often hold them: a missing status is `completed`.
     const csvField = (value: unknown): string => (value === undefined || value === null ? '' : `"${String(value).replaceAll('"', '""')}"`);
-    writeFileSync(join(folder, 'sales.csv'), ['customerId,orderId,at,amount,status,category', ...transactions.map((row) => [row.customerId, row.orderId, new Date(row.at).toISOString(), row.amount, row.status, row.category].map(csvField).join(','))].join('\n'));
+    writeFileSync(join(folder, 'sales.csv'), ['customerId,orderId,at,amount,status,category', ...transactions.map((row, index) => [row.customerId, row.orderId, new Date(row.at).toISOString(), row.amount, row.status === 'completed' && index % 3 === 0 ? undefined : row.status, row.category].map(csvField).join(','))].join('\n'));
     writeFileSync(join(folder, 'touches.csv'), ['customerId,at,kind,campaignId', ...interactions.map((row) => [row.customerId, new Date(row.at).toISOString(), row.kind, row.campaignId].map(csvField).join(','))].join('\n'));
     await connection.run(`CREATE TABLE sales AS SELECT * FROM read_csv('${join(folder, 'sales.csv')}', header = true, columns = {'customerId': 'VARCHAR', 'orderId': 'VARCHAR', 'at': 'TIMESTAMP', 'amount': 'DOUBLE', 'status': 'VARCHAR', 'category': 'VARCHAR'})`);
     await connection.run(`CREATE TABLE touches AS SELECT * FROM read_csv('${join(folder, 'touches.csv')}', header = true, columns = {'customerId': 'VARCHAR', 'at': 'TIMESTAMP', 'kind': 'VARCHAR', 'campaignId': 'VARCHAR'})`);
@@ -188,6 +189,16 @@ describe('behaviour conditions: toSql writes correlated subqueries that count wh
     const result = await connection.runAndReadAll(`SELECT "customerId" FROM customers WHERE ${sql} ORDER BY "customerId"`, bound as never);
     return result.getRows().map((row) => row[0] as string);
   }
+
+  it('reads a missing status as completed in `where` too, as in-process (a review found SQL compared the raw NULL)', async () => {
+    for (const text of ['count(transactions where status = "completed") >= 3', 'sum(transactions where status != "refunded") >= 200', 'count(transactions where status = "completed" within last 90 days) >= 1']) {
+      const checked = parseRule(text);
+      const matches = compileRule(checked, { asOf: sample.asOf, events });
+      const expected = customers.filter(matches).map((customer) => customer.customerId).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await selectedWithEvents(checked), text).toEqual(expected);
+    }
+  });
 
   it('for 150 generated behaviour conditions, alone or combined with a feature condition', async () => {
     let informative = 0;
