@@ -18,8 +18,11 @@ export function quantilesOf(values: Float64Array, ps: readonly number[]): number
     const below = Math.floor(position);
     const fraction = position - below;
     const low = values[below] as number;
-    // R's form, (1 - h) x[lo] + h x[hi]: no overflow between huge values of opposite sign.
-    return fraction === 0 ? low : (1 - fraction) * low + fraction * (values[below + 1] as number);
+    const high = values[below + 1] as number;
+    // R's form, (1 - h) x[lo] + h x[hi] (no overflow between huge values of opposite sign), and as
+    // R only between different values: between equal ones it would round off the value itself
+    // (123.45 became 123.44999999999999, and an edge below a tie puts the tie in the wrong bin).
+    return fraction === 0 || low === high ? low : (1 - fraction) * low + fraction * high;
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ModelError, fitRfm, readRfmModel, rfm, scoreRfm, RFM_SEGMENTS, type CustomerFeatures } from 'clientele';
+import { ConfigurationError, ModelError, fitRfm, readRfmModel, rfm, scoreRfm, valueTiers, RFM_SEGMENTS, type CustomerFeatures } from 'clientele';
 
 type Rfm = Pick<CustomerFeatures, 'customerId' | 'daysSinceLastPurchase' | 'orders' | 'monetaryTotal'>;
 const customer = (customerId: string, daysSinceLastPurchase: number | null, orders: number, monetaryTotal: number): Rfm => ({
@@ -206,5 +206,22 @@ describe('fitRfm numerics', () => {
     expect(segmentAt(9)).toBe('new_customers');
     expect(segmentAt(8)).toBe('promising');
     expect(segmentAt(1)).toBe('lost');
+  });
+});
+
+describe('ties at a quantile edge (found by review)', () => {
+  const customer = (customerId: string, monetaryTotal: number) => ({ customerId, daysSinceLastPurchase: 10, orders: 2, monetaryTotal });
+
+  it('puts customers tied on an edge in the lower bin, with the edge exactly their value', () => {
+    const { model, scores } = rfm([customer('a', 10), customer('b', 123.45), customer('c', 123.45), customer('d', 123.45), customer('e', 500)]);
+    expect(model.dimensions.monetary.breakpoints.slice(1, 3)).toEqual([123.45, 123.45]);
+    expect(scores.filter((score) => score.customerId !== 'a' && score.customerId !== 'e').map((score) => score.m)).toEqual([2, 2, 2]);
+    // Everyone at one value: everyone in the lowest bin, as the RFM guide says.
+    expect(rfm([customer('a', 123.45), customer('b', 123.45), customer('c', 123.45), customer('d', 123.45)]).scores.map((score) => score.m)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('keeps a value tier cut-off on a tie exactly, so the tie stays in the lower tier', () => {
+    const { tiers } = valueTiers([customer('a', 123.45), customer('b', 123.45), customer('c', 123.45), customer('d', 123.45), customer('e', 500)], { method: 'quantile', quantiles: [0.4, 0.8] });
+    expect(tiers.filter((entry) => entry.value === 123.45).map((entry) => entry.tier)).toEqual(['low', 'low', 'low', 'low']);
   });
 });
