@@ -169,7 +169,9 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const categoryTotals = new CategoryTotals(state.categories.names.length);
   const kindCounts = new Int32Array(state.kinds.names.length);
   const scratch = new Scratch();
-  const periodNet = new Float64Array(trendPeriods);
+  // The slope looks back trendPeriods periods; the last-versus-previous features always need two.
+  const trackedPeriods = Math.max(trendPeriods, 2);
+  const periodNet = new Float64Array(trackedPeriods);
   const results: CustomerFeatures[] = [];
 
   // Customers are visited in id order, so the result is sorted without moving result objects around.
@@ -209,7 +211,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       const isPurchase = purchaseAt !== Infinity;
       const day = dayNumber(isPurchase ? purchaseAt : orderFirstAt);
       const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
-      if (periodsBack < trendPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
+      if (periodsBack < trackedPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
       if (!isPurchase) continue;
       scratch.day[orders] = day;
       scratch.net[orders] = net;
@@ -274,7 +276,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
 
     const observedPeriods = hasPurchase ? Math.min(trendPeriods, Math.floor((asOfDay - firstDay) / trendPeriodDays) + 1) : 0;
     const spendLastPeriod = periodNet[0] as number;
-    const spendPreviousPeriod = trendPeriods > 1 ? (periodNet[1] as number) : 0;
+    const spendPreviousPeriod = periodNet[1] as number;
     const mix = categoryTotals.takeMix(state.categories.names);
 
     let interactionCount: number | null = null;

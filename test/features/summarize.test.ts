@@ -287,4 +287,16 @@ describe('createSummarizer across batches', () => {
       expect.objectContaining({ code: 'order_customer_conflict' }),
     );
   });
+
+  it('reports the previous period\'s spend whatever the slope\'s look-back, trendPeriods: 1 included (found by review)', () => {
+    const rows = [
+      { orderId: 'o1', customerId: 'a', at: '2026-02-15', amount: 40 },
+      { orderId: 'o2', customerId: 'a', at: '2026-03-20', amount: 10 },
+    ];
+    for (const trendPeriods of [1, 2, 4]) {
+      const [a] = summarize(rows, { asOf: '2026-03-31', trendPeriodDays: 30, trendPeriods });
+      expect([a?.spendLastPeriod, a?.spendPreviousPeriod, a?.spendChange], `trendPeriods ${trendPeriods}`).toEqual([10, 40, -0.75]);
+    }
+    expect(summarize(rows, { asOf: '2026-03-31', trendPeriodDays: 30, trendPeriods: 1 })[0]?.spendSlope).toBeNull();
+  });
 });
