@@ -27,6 +27,8 @@ interface IsoFields {
   readonly millisecond: number;
   /** The UTC offset as written: sign (+1 or -1), hours and minutes; absent when the text names none. */
   readonly offset: { readonly sign: number; readonly hours: number; readonly minutes: number } | undefined;
+  /** A calendar day without a time of day: it names the day's first instant. */
+  readonly dateOnly: boolean;
 }
 
 const ZERO = 48;
@@ -62,7 +64,8 @@ function scanIsoDate(text: string): IsoFields | undefined {
   let millisecond = 0;
   let at = 10;
   const separator = text.charCodeAt(at);
-  if ((separator === 84 || separator === 32) && text.charCodeAt(at + 3) === 58) {
+  const dateOnly = !((separator === 84 || separator === 32) && text.charCodeAt(at + 3) === 58);
+  if (!dateOnly) {
     hour = digitsAt(text, at + 1, 2);
     minute = digitsAt(text, at + 4, 2);
     if (hour < 0 || minute < 0) return undefined;
@@ -86,10 +89,10 @@ function scanIsoDate(text: string): IsoFields | undefined {
       }
     }
   }
-  if (at === length) return { year, month, day, hour, minute, second, millisecond, offset: undefined };
+  if (at === length) return { year, month, day, hour, minute, second, millisecond, offset: undefined, dateOnly };
   while (at < length && /\s/.test(text.charAt(at))) at++;
   const sign = text.charCodeAt(at);
-  if ((sign === 90 || sign === 122) && at + 1 === length) return { year, month, day, hour, minute, second, millisecond, offset: { sign: 1, hours: 0, minutes: 0 } };
+  if ((sign === 90 || sign === 122) && at + 1 === length) return { year, month, day, hour, minute, second, millisecond, offset: { sign: 1, hours: 0, minutes: 0 }, dateOnly };
   if (sign !== 43 && sign !== 45) return undefined;
   const offsetHours = digitsAt(text, at + 1, 2);
   if (offsetHours < 0) return undefined;
@@ -100,7 +103,7 @@ function scanIsoDate(text: string): IsoFields | undefined {
     offsetMinutes = digitsAt(text, at, 2);
     if (offsetMinutes < 0 || at + 2 !== length) return undefined;
   }
-  return { year, month, day, hour, minute, second, millisecond, offset: { sign: sign === 45 ? -1 : 1, hours: offsetHours, minutes: offsetMinutes } };
+  return { year, month, day, hour, minute, second, millisecond, offset: { sign: sign === 45 ? -1 : 1, hours: offsetHours, minutes: offsetMinutes }, dateOnly };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -125,9 +128,11 @@ export function createInstantParser(timeZone?: string): (value: unknown) => numb
    * The instant a wall-clock time names in the zone. Around a daylight-saving change the offset
    * a day before and a day after differ: a time both offsets explain was repeated (the clocks
    * went back) and the earlier instant is taken; a time neither explains was skipped (the
-   * clocks went forward) and does not exist.
+   * clocks went forward) and does not exist, unless it is the midnight of a day given without a
+   * time: that day exists, and it starts when the clocks jump (01:00 in Santiago on the day
+   * summer time begins).
    */
-  function fromWallClock(wallMs: number, text: string): number | InstantProblem {
+  function fromWallClock(wallMs: number, text: string, dateOnly: boolean): number | InstantProblem {
     if (zoneOffset === undefined) return wallMs;
     const before = wallMs - zoneOffset(wallMs - DAY_MS) * 60_000;
     const after = wallMs - zoneOffset(wallMs + DAY_MS) * 60_000;
@@ -136,7 +141,21 @@ export function createInstantParser(timeZone?: string): (value: unknown) => numb
     if (beforeHolds && afterHolds) return Math.min(before, after);
     if (beforeHolds) return before;
     if (afterHolds) return after;
+    if (dateOnly) return firstInstantOfDay(Math.floor(wallMs / DAY_MS), Math.min(before, after), Math.max(before, after));
     return problem('invalid_date', `no such local time in ${String(timeZone)}: ${quoteValue(text)} falls in a daylight-saving gap`);
+  }
+
+  /** The first instant in [low, high] whose local calendar day is `day` (the gap lies between them). */
+  function firstInstantOfDay(day: number, low: number, high: number): number {
+    const localDay = (instant: number): number => Math.floor((instant + (zoneOffset as (epochMs: number) => number)(instant) * 60_000) / DAY_MS);
+    let from = low;
+    let to = high;
+    while (to - from > 1) {
+      const middle = Math.floor((from + to) / 2);
+      if (localDay(middle) >= day) to = middle;
+      else from = middle;
+    }
+    return localDay(from) >= day ? from : to;
   }
 
   function parseIsoString(text: string): number | InstantProblem {
@@ -161,7 +180,7 @@ export function createInstantParser(timeZone?: string): (value: unknown) => numb
     if (year < 1970) return checkRange(Number.NEGATIVE_INFINITY, text);
     const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
     if (offset !== undefined) return checkRange(wallMs - offset.sign * (offset.hours * 60 + offset.minutes) * 60_000, text);
-    const local = fromWallClock(wallMs, text);
+    const local = fromWallClock(wallMs, text, fields.dateOnly);
     return isInstantProblem(local) ? local : checkRange(local, text);
   }
 

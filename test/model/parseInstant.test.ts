@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lifecycleHistory, parseTransactions, summarize } from 'clientele';
 import { createInstantParser } from '../../src/model/parseInstant';
 
 describe('createInstantParser', () => {
@@ -41,5 +42,23 @@ describe('wall-clock times around daylight-saving changes', () => {
   it('takes the earlier instant of a time the clocks repeated', () => {
     expect(createInstantParser('Europe/Paris')('2026-10-25T02:30')).toBe(Date.UTC(2026, 9, 25, 0, 30)); // still CEST, UTC+2
     expect(createInstantParser('America/New_York')('2026-11-01T01:30')).toBe(Date.UTC(2026, 10, 1, 5, 30)); // still EDT, UTC-4
+  });
+});
+
+describe('a calendar day whose midnight a clock change skips (found by review)', () => {
+  it('is that day, from the instant the clocks jump; a time inside the gap is still refused', () => {
+    // Santiago: on 2026-09-06 the clocks go from 00:00 (-04) to 01:00 (-03).
+    const santiago = createInstantParser('America/Santiago');
+    expect(santiago('2026-09-06')).toBe(Date.parse('2026-09-06T04:00:00Z'));
+    expect(santiago('2026-09-06T00:30')).toMatchObject({ code: 'invalid_date' });
+    expect(createInstantParser('Asia/Beirut')('2026-03-29')).toBe(Date.parse('2026-03-28T22:00:00Z'));
+    expect(typeof createInstantParser('America/Havana')('2026-03-08')).toBe('number');
+  });
+
+  it('lets summarize, parseTransactions and lifecycleHistory take such a day as asOf or a row date', () => {
+    const rows = [{ orderId: 'o1', customerId: 'a', at: '2026-09-06', amount: 10 }];
+    expect(parseTransactions(rows, { timeZone: 'America/Santiago' }).counts.accepted).toBe(1);
+    expect(summarize(rows, { asOf: '2026-09-06', timeZone: 'America/Santiago' })[0]?.orders).toBe(1);
+    expect(lifecycleHistory(rows, { customerId: 'a', from: '2026-09-01', to: '2026-09-10', every: { days: 1 }, timeZone: 'America/Santiago' })).toHaveLength(10);
   });
 });
