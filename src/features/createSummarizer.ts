@@ -105,8 +105,9 @@ function validated<T>(rows: readonly unknown[], kind: RecordKind, parse: (rows: 
 /**
  * Creates an incremental summarizer: it folds batches of transactions (and customers and
  * interactions) into sufficient statistics, so a dashboard can stream a large file and a host
- * can summarise shards in parallel and `merge` them. `result()` gives exactly what `summarize`
- * gives on the whole input. A refund may arrive in a later batch than its order.
+ * can summarise shards in parallel and `merge` them. `result()` gives what `summarize` gives on
+ * the whole input (money summed in another order may differ in the last bits: 0.1 + 0.2 + 0.3
+ * is not 0.3 + 0.2 + 0.1 in floating point). A refund may arrive in a later batch than its order.
  *
  * Use `summarize` when all rows are in memory at once.
  *
