@@ -78,7 +78,11 @@ export const RULE_LIMITS = Object.freeze({
 const text = z.string().check(z.maxLength(RULE_LIMITS.stringLength));
 const literal = z.union([text, z.number().check(z.refine(Number.isFinite, { message: 'expected a finite number' })), z.boolean()]);
 const field = z.string().check(z.minLength(1), z.maxLength(RULE_LIMITS.stringLength));
-const duration = z.strictObject({ amount: z.number().check(z.gte(0), z.lte(1e6)), unit: z.enum(['days', 'weeks', 'months']) });
+/** The longest duration a rule may hold: 100 years, which every warehouse's date arithmetic can take (PostgreSQL failed on 100,000 months). */
+const MAX_DURATION_DAYS = 36_525;
+const duration = z
+  .strictObject({ amount: z.number().check(z.gte(0), z.lte(1e6)), unit: z.enum(['days', 'weeks', 'months']) })
+  .check(z.refine((value) => durationDays(value) <= MAX_DURATION_DAYS, { message: 'expected a duration of at most 100 years (36,525 days, 5,217 weeks or 1,200 months)' }));
 
 const comparison = z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']);
 const list = z.array(literal).check(z.minLength(1), z.maxLength(RULE_LIMITS.listLength));

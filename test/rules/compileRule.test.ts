@@ -15,6 +15,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   and,
+  parseRule,
   between,
   compileRule,
   ConfigurationError,
@@ -779,5 +780,20 @@ describe('compileRule on invalid rules', () => {
   it('a rule of the builder with the wrong value type (cast past the types) is refused at run time', () => {
     expect(() => compileRule(gte('monetaryTotal', '500' as unknown as number))).toThrow(RuleError);
     expect(() => explainRule(within('monetaryTotal' as 'lastPurchaseAt', { days: 3 }), {})).toThrow(RuleError);
+  });
+});
+
+describe('text as the databases read it (found by review)', () => {
+  it('orders strings by code point, so a character beyond U+FFFF sorts after "｡" as in SQL', () => {
+    const emoji = { customerId: 'e', topCategory: '😀' };
+    expect(compileRule(parseRule('topCategory > "\uFF61"'))(emoji)).toBe(true);
+    expect(compileRule(parseRule('topCategory < "\uFF61"'))(emoji)).toBe(false);
+    expect(compileRule(parseRule('topCategory between "a" and "\uFFFF"'))(emoji)).toBe(false);
+    expect(compileRule(parseRule('topCategory between "a" and "😀"'))(emoji)).toBe(true);
+  });
+
+  it('folds case one character at a time, as SQL LOWER does: Σ is σ at the end of a word too', () => {
+    expect(compileRule(parseRule('topCategory contains "Σ" ignoring case'))({ topCategory: 'ΟΔΟΣ' })).toBe(true);
+    expect(compileRule(parseRule('topCategory ends with "οσ" ignoring case'))({ topCategory: 'ΟΔΟΣ' })).toBe(true);
   });
 });

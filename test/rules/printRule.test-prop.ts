@@ -37,10 +37,12 @@ const literal: fc.Arbitrary<RuleLiteral> = fc.oneof(number, text, fc.boolean());
 /** A day "YYYY-MM-DD" that exists. */
 const isoDay: fc.Arbitrary<string> = fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 
-const duration: fc.Arbitrary<RuleDuration> = fc.record({
-  amount: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1_000_000, noNaN: true }), fc.constantFrom(-0, 1e-7, 1_000_000)),
-  unit: fc.constantFrom('days', 'weeks', 'months'),
-});
+// Up to 100 years in each unit (the longest duration a rule may hold).
+const duration: fc.Arbitrary<RuleDuration> = fc.oneof(
+  fc.record({ amount: fc.oneof(fc.integer({ min: 0, max: 36_525 }), fc.double({ min: 0, max: 36_525, noNaN: true }), fc.constantFrom(-0, 1e-7, 36_525)), unit: fc.constant('days' as const) }),
+  fc.record({ amount: fc.oneof(fc.integer({ min: 0, max: 5217 }), fc.double({ min: 0, max: 5217, noNaN: true })), unit: fc.constant('weeks' as const) }),
+  fc.record({ amount: fc.oneof(fc.integer({ min: 0, max: 1200 }), fc.double({ min: 0, max: 1200, noNaN: true }), fc.constant(1200)), unit: fc.constant('months' as const) }),
+);
 
 /** Two values of one type in order (low <= high), as between requires. */
 function ordered<T extends RuleLiteral>(values: fc.Arbitrary<T>): fc.Arbitrary<[T, T]> {

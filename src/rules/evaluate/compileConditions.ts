@@ -6,6 +6,7 @@ import { resolveEventField } from '../eventFields';
 import { FEATURE_ACCESSORS } from '../featureAccessors';
 import type { ResolvedField } from '../ruleFields';
 import { eventsOf, type EventIndex } from './indexEvents';
+import { compareCodePoints, foldCase } from '../ruleText';
 
 /** Three-valued truth: SQL's true, false and unknown. Unknown never matches. */
 export const FALSE = 0;
@@ -250,6 +251,12 @@ function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' |
       const kind = instant ? (node.kind === 'lt' || node.kind === 'lte' ? 'lt' : 'gte') : node.kind;
       // One closure per operator, so the hot path has no branch on the operator and no extra call.
       const unusable = (value: unknown): boolean => value === null || value === undefined || typeof value !== type;
+      if (type === 'string') {
+        // Strings by code point, as the databases do (see ruleText).
+        const text = bound as string;
+        const holds = kind === 'lt' ? (order: number) => order < 0 : kind === 'lte' ? (order: number) => order <= 0 : kind === 'gt' ? (order: number) => order > 0 : (order: number) => order >= 0;
+        return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : holds(compareCodePoints(value as string, text)) ? TRUE : FALSE; });
+      }
       if (kind === 'lt') return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) < (bound as number) ? TRUE : FALSE; });
       if (kind === 'lte') return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) <= (bound as number) ? TRUE : FALSE; });
       if (kind === 'gt') return make((c) => { const value = read(c); return unusable(value) ? UNKNOWN : (value as number) > (bound as number) ? TRUE : FALSE; });
@@ -259,11 +266,18 @@ function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' |
       const low = instant ? dayStart(node.low) : node.low;
       const high = instant ? dayStart(node.high) + DAY : node.high;
       const type = instant ? 'number' : typeof node.low;
+      if (type === 'string') {
+        return make((c) => {
+          const value = read(c);
+          if (typeof value !== 'string') return UNKNOWN;
+          return compareCodePoints(value, low as string) >= 0 && compareCodePoints(value, high as string) <= 0 ? TRUE : FALSE;
+        });
+      }
       return make((c) => {
         const value = read(c);
         if (value === null || value === undefined || typeof value !== type) return UNKNOWN;
-        const v = value as number | string;
-        return v >= low && (instant ? v < high : v <= high) ? TRUE : FALSE;
+        const v = value as number;
+        return v >= (low as number) && (instant ? v < (high as number) : v <= (high as number)) ? TRUE : FALSE;
       });
     }
     case 'in':
@@ -285,12 +299,12 @@ function compileCondition(node: Exclude<RuleNode, { kind: 'and' | 'or' | 'not' |
     case 'contains':
     case 'startsWith':
     case 'endsWith': {
-      const needle = node.ignoreCase ? node.value.toLowerCase() : node.value;
+      const needle = node.ignoreCase ? foldCase(node.value) : node.value;
       const { ignoreCase, kind } = node;
       return make((c) => {
         const value = read(c);
         if (typeof value !== 'string') return UNKNOWN;
-        const haystack = ignoreCase ? value.toLowerCase() : value;
+        const haystack = ignoreCase ? foldCase(value) : value;
         const hit = kind === 'contains' ? haystack.includes(needle) : kind === 'startsWith' ? haystack.startsWith(needle) : haystack.endsWith(needle);
         return hit ? TRUE : FALSE;
       });

@@ -34,6 +34,13 @@ export interface SqlDialect {
   setHasAll(column: string, values: string): string;
   /** Node kinds this dialect cannot express. */
   readonly unsupported: ReadonlySet<NodeKind>;
+  /**
+   * Case-sensitive text matching, where the dialect's LIKE ignores case (SQLite's does for ASCII):
+   * the condition with the needle's placeholder, which may appear twice. Absent: LIKE.
+   */
+  readonly matchText?: (kind: 'contains' | 'startsWith' | 'endsWith', column: string, needle: string) => string;
+  /** Whether LOWER folds every letter, or ASCII letters only (then `ignoring case` is refused: "É" would not match "é"). */
+  readonly lowerFolds: 'unicode' | 'ascii';
 }
 
 const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -58,6 +65,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHasAny: (column, values) => `(${column} && ${values})`,
     setHasAll: (column, values) => `(${column} @> ${values})`,
     unsupported: NONE,
+    lowerFolds: 'unicode',
   },
   duckdb: {
     name: 'duckdb',
@@ -75,6 +83,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHasAny: (column, values) => `list_has_any(${column}, ${values})`,
     setHasAll: (column, values) => `list_has_all(${column}, ${values})`,
     unsupported: NONE,
+    lowerFolds: 'unicode',
   },
   sqlite: {
     name: 'sqlite',
@@ -93,6 +102,14 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHasAny: () => '',
     setHasAll: () => '',
     unsupported: new Set<NodeKind>(['has', 'hasAny', 'hasAll']),
+    // SQLite's LIKE ignores ASCII case: exact matching by position instead.
+    matchText: (kind, column, needle) =>
+      kind === 'contains'
+        ? `instr(${column}, ${needle}) > 0`
+        : kind === 'startsWith'
+          ? `substr(${column}, 1, length(${needle})) = ${needle}`
+          : `(length(${column}) >= length(${needle}) AND substr(${column}, length(${column}) - length(${needle}) + 1) = ${needle})`,
+    lowerFolds: 'ascii',
   },
   bigquery: {
     name: 'bigquery',
@@ -111,6 +128,7 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHasAny: (column, values) => `EXISTS(SELECT 1 FROM UNNEST(${column}) AS item WHERE item IN UNNEST(${values}))`,
     setHasAll: (column, values) => `NOT EXISTS(SELECT 1 FROM UNNEST(${values}) AS item WHERE item NOT IN UNNEST(${column}))`,
     unsupported: NONE,
+    lowerFolds: 'unicode',
   },
   snowflake: {
     name: 'snowflake',
@@ -130,5 +148,6 @@ export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = Object
     setHasAny: (column, values) => `ARRAYS_OVERLAP(${column}, ${values})`,
     setHasAll: (column, values) => `ARRAY_SIZE(ARRAY_EXCEPT(${values}, ${column})) = 0`,
     unsupported: NONE,
+    lowerFolds: 'unicode',
   },
 } satisfies Record<SqlDialectName, SqlDialect>);

@@ -2,6 +2,7 @@ import { ConfigurationError, quoteValue } from '../../errors';
 import { createInstantParser, isInstantProblem, type InstantInput } from '../../model/parseInstant';
 import { durationDays, type EventSource, type EventsNode, type Rule, type RuleLiteral, type RuleNode } from '../ast';
 import { resolveEventField } from '../eventFields';
+import { foldCase } from '../ruleText';
 import { resolveRuleField, type RuleFieldType } from '../ruleFields';
 import { requireValidRule } from '../validateRule';
 import { SQL_DIALECTS, type SqlDialect, type SqlDialectName } from './sqlDialects';
@@ -170,10 +171,15 @@ function write(node: RuleNode, out: SqlWriter): string {
     case 'contains':
     case 'startsWith':
     case 'endsWith': {
-      const text = likeEscaped(node.value);
+      // On a column of another type (an attribute mapped as a number), unknown, as in-process.
+      if (type !== 'string' && type !== 'enum') return 'NULL';
+      if (node.ignoreCase && dialect.lowerFolds === 'ascii') {
+        throw new ConfigurationError('invalid_option', `toSql cannot write "${node.kind} ... ignoring case" for ${dialect.name}: its LOWER folds ASCII letters only, so "É" would not match "é" as it does in-process`, ['dialect']);
+      }
+      if (!node.ignoreCase && dialect.matchText !== undefined) return `(${dialect.matchText(node.kind, column, out.bind(node.value))})`;
+      const text = likeEscaped(node.ignoreCase ? foldCase(node.value) : node.value);
       const pattern = node.kind === 'contains' ? `%${text}%` : node.kind === 'startsWith' ? `${text}%` : `%${text}`;
-      const placeholder = out.bind(node.ignoreCase ? pattern.toLowerCase() : pattern);
-      return `(${node.ignoreCase ? `LOWER(${column})` : column} LIKE ${placeholder}${dialect.likeEscape})`;
+      return `(${node.ignoreCase ? `LOWER(${column})` : column} LIKE ${out.bind(pattern)}${dialect.likeEscape})`;
     }
     case 'has':
       return `(${dialect.setHas(column, out.bind(node.value))})`;

@@ -17,10 +17,19 @@ describe('toSql for every dialect', () => {
     expect(written.postgres?.params).toEqual([500, asOf, 30, asOf, ['shoes', 'bags'], '%50\\%\\_off%']);
   });
 
-  it('writes SQLite with numbered ? placeholders and date() arithmetic', () => {
+  it('writes SQLite with numbered ? placeholders, date() arithmetic, and text matched by position (its LIKE ignores case)', () => {
     const { sql, params } = toSql(parseRule('monetaryTotal >= 500 and lastPurchaseAt within 30 days and topCategory starts with "a_b"'), { dialect: 'sqlite', asOf });
-    expect(sql).toBe(`(("monetaryTotal" >= ?1) AND (date("lastPurchaseAt") BETWEEN date(date(?2), '-' || CAST(?3 AS INTEGER) || ' days') AND date(?4)) AND ("topCategory" LIKE ?5 ESCAPE '\\'))`);
-    expect(params).toEqual([500, asOf, 30, asOf, 'a\\_b%']);
+    expect(sql).toBe(`(("monetaryTotal" >= ?1) AND (date("lastPurchaseAt") BETWEEN date(date(?2), '-' || CAST(?3 AS INTEGER) || ' days') AND date(?4)) AND (substr("topCategory", 1, length(?5)) = ?5))`);
+    expect(params).toEqual([500, asOf, 30, asOf, 'a_b']);
+    expect(toSql(parseRule('topCategory contains "sho"'), { dialect: 'sqlite' }).sql).toBe('(instr("topCategory", ?1) > 0)');
+    expect(() => toSql(parseRule('topCategory contains "é" ignoring case'), { dialect: 'sqlite' })).toThrow(/folds ASCII letters only/);
+  });
+
+  it('writes text conditions on a column of another type as unknown, and folds case per character (found by review)', () => {
+    const columns = { 'attributes.size': { column: 'size', type: 'number' as const } };
+    expect(toSql(parseRule('attributes.size contains "4"'), { dialect: 'duckdb', columns }).sql).toBe('NULL');
+    // Σ lowers to σ wherever it stands, as SQL's LOWER does (toLowerCase writes ς at a word's end).
+    expect(toSql(parseRule('topCategory ends with "ΟΣ" ignoring case'), { dialect: 'postgres' }).params).toEqual(['%οσ']);
   });
 
   it('refuses what a dialect cannot write, naming the condition and the dialect', () => {
