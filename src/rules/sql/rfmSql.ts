@@ -37,7 +37,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * an index into `segments`. An RFM fitted in the browser on a sample scores the whole warehouse.
  * A customer missing one of the three values gets NULL scores, as `scoreRfm` returns null.
  *
- * @param model - A fitted RFM model (`fitRfm`, `readRfmModel`).
+ * @param input - A fitted RFM model (`fitRfm`, `readRfmModel`), or one stored as JSON.
  * @param options - `dialect`, `table`, `columns`, `idColumn`.
  * @returns `{ sql, params, segments }`; columns customer_id, r, f, m, segment_index.
  * @throws {ConfigurationError} for a bad table or column name or dialect; {ModelError} for a model of another kind or an invalid one (checked as `readRfmModel` checks it).
