@@ -123,9 +123,13 @@ export function clusterCustomers(features: readonly object[], options: ClusterOp
 
   // Rows with a finite value in every field.
   const rows: object[] = [];
+  const seen = new Set<string>();
   features.forEach((customer, index) => {
     if (typeof customer !== 'object' || customer === null) throw invalid(`expects each customer to be an object of features, received ${quoteValue(customer)} at index ${index}`, [index]);
     if (typeof (customer as { customerId?: unknown }).customerId !== 'string') throw invalid(`expects each customer to have a string customerId (as summarize gives), received ${quoteValue((customer as { customerId?: unknown }).customerId)} at index ${index}`, [index, 'customerId']);
+    const { customerId } = customer as { customerId: string };
+    if (seen.has(customerId)) throw invalid(`found customer ${quoteValue(customerId)} twice (at index ${index}): each customer is one row of features`, [index, 'customerId']);
+    seen.add(customerId);
     if (fields.every((field) => Number.isFinite((customer as Record<string, unknown>)[field]))) rows.push(customer);
   });
   const columns = fields.map((field) => Float64Array.from(rows, (row) => (row as Record<string, number>)[field] as number));

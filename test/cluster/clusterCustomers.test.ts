@@ -163,6 +163,7 @@ describe('clusterCustomers', () => {
     expect(() => clusterCustomers(customers, { kRange: 5 as unknown as [number, number] })).toThrow(ConfigurationError);
     expect(() => clusterCustomers(customers, { kRange: [2, 3, 4] as unknown as [number, number] })).toThrow(/\[min, max\]/);
     expect(() => clusterCustomers([{ daysSinceLastPurchase: 3, orders: 2, monetaryTotal: 10 }], { k: 1 })).toThrow(/customerId/);
+    expect(() => clusterCustomers([customers[0] as object, customers[0] as object], { k: 1 })).toThrow(/twice/);
     // explainClusters leaves out, and counts, customers without every field, as clusterCustomers does.
     const gaps = [...customers, { customerId: 'p', daysSinceLastPurchase: null, orders: 0, monetaryTotal: 0 }];
     expect(explainClusters(model, gaps).excluded).toBe(1);
