@@ -68,11 +68,15 @@ function logSeries(a: number, b: number, c: number, z: number): number {
       logScale += Math.log(sum);
       sum = 1;
     }
-    // Each later ratio is z · (a + m)/(m + 1) · (b + m)/(c + m) with m > n, and both fractions
-    // move monotonically towards 1, so q below bounds them all and the tail is under term·q/(1 − q).
-    // The bound is only worked out once the term itself is small (one division per term otherwise).
+    // Each later ratio is z · (a + m)(b + m) / ((m + 1)(c + m)) with m > n, which is
+    // z · (1 + ((a + b − c − 1) m + ab − c) / ((m + 1)(c + m))); with α⁺ and β⁺ the positive
+    // parts of those coefficients, the fraction is below α⁺/(c + m) + β⁺/((m + 1)(c + m)), which
+    // falls with m. So q below bounds every later ratio, and the tail is under term·q/(1 − q).
+    // (Bounding the two factors apart overstated q when a and c are both large, and the series
+    // ran to its term limit after it had converged.) Worked out once the term itself is small.
     if (term < EPSILON * sum) {
-      const q = z * Math.max((a + n + 1) / (n + 2), 1) * Math.max((b + n + 1) / (c + n + 1), 1);
+      const m = n + 1;
+      const q = z * (1 + Math.max(a + b - c - 1, 0) / (c + m) + Math.max(a * b - c, 0) / ((m + 1) * (c + m)));
       if (q < 1 && term * q < EPSILON * sum * (1 - q)) return logScale + Math.log(sum);
     }
   }

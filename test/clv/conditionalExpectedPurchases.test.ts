@@ -196,3 +196,23 @@ describe('expectedPurchases', () => {
     }
   });
 });
+
+describe('extreme but valid inputs (found by review: predictions came out 0)', () => {
+  const weekly = (parameters: { r: number; alpha: number; a: number; b: number }) => ({ kind: 'bgnbd', version: 1, timeUnit: 'weeks', parameters }) as const;
+
+  it('gives the expected purchases when b is huge and a is near 1 (the drop-out density is a spike near 0)', () => {
+    // Continuous in a across the closed form (a ≠ 1) and the quadrature (a within 1e-4 of 1); near the limit a → 1.
+    const values = [0.999, 1, 1.00005, 1.001].map((a) => expectedPurchases(weekly({ r: 0.25, alpha: 4, a, b: 5e5 }), { weeks: 52 }));
+    for (const value of values) expect(value).toBeCloseTo(3.24995, 4);
+  });
+
+  it('gives a customer with three million repeat purchases their due (the series ran out of terms, the fallback underflowed)', () => {
+    const cdnow = weekly({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    const customer = { repeatPurchases: 3e6, firstToLastPurchase: 52, firstPurchaseToAsOf: 52, timeUnit: 'weeks' } as const;
+    const oneWeek = conditionalExpectedPurchases(cdnow, { weeks: 1 }, customer);
+    const tenWeeks = conditionalExpectedPurchases(cdnow, { weeks: 10 }, customer);
+    expect(oneWeek).toBeGreaterThan(52_000);
+    // Independent value (mpmath): 497,934.5.
+    expect(tenWeeks / 497_934.5).toBeCloseTo(1, 5);
+  });
+});

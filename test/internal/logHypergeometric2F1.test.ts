@@ -52,3 +52,13 @@ describe('logHypergeometric2F1AdjacentC', () => {
     }
   });
 });
+
+describe('the series stopping rule (found by review)', () => {
+  it('stops once converged when the second parameter and c are both large (it ran to its 100,000-term limit and gave NaN)', () => {
+    // BG/NBD's ₂F₁(r + x, b + x; a + b + x − 1; z) with b = 500,000: the terms shrink like zⁿ from the start.
+    expect(logHypergeometric2F1(0.25, 5e5, 1.001 + 5e5 - 1, 52 / (4 + 52))).toBeCloseTo(0.6597643259, 8);
+    expect(Number.isFinite(logHypergeometric2F1(0.25 + 10, 5e5 + 10, 1.001 + 5e5 - 1 + 10, 52 / (4 + 52)))).toBe(true);
+    // A series that truly needs more terms than allowed still says so (its callers integrate instead).
+    expect(logHypergeometric2F1(0.243 + 3e6, 2.426 + 3e6, 0.793 + 2.426 + 3e6 - 1, 10 / (4.414 + 52 + 10))).toBeNaN();
+  });
+});
