@@ -89,3 +89,24 @@ describe('expectedAverageValue', () => {
     expect(thrown(() => expectedAverageValue(CDNOW_SPEND, buyer(1, Number.NaN)))).toMatchObject({ name: 'ValidationError', code: 'non_finite' });
   });
 });
+
+describe('the currency unit (found by review: γ past 1e6 read as running off)', () => {
+  it('gives the same p and q, and γ times the factor, for spend in units 100,000 times smaller, converged both times', () => {
+    const customers = simulateBtydSummaries({
+      model: { kind: 'bgnbd', r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      spend: { p: 6.25, q: 3.74, gamma: 15.44 },
+      customers: 2000,
+      seed: 'currency',
+      observationLength: 39,
+    }).filter((customer) => customer.repeatPurchases > 0);
+    const base = fitGammaGamma(customers);
+    const scaled = fitGammaGamma(customers.map((customer) => ({ ...customer, meanRepeatPurchaseValue: (customer.meanRepeatPurchaseValue as number) * 1e5 })));
+    expect(base.fit.converged).toBe(true);
+    expect(scaled.fit.converged).toBe(true);
+    expect(scaled.parameters.p).toBeCloseTo(base.parameters.p, 6);
+    expect(scaled.parameters.q).toBeCloseTo(base.parameters.q, 6);
+    expect(scaled.parameters.gamma / base.parameters.gamma).toBeCloseTo(1e5, 0);
+    // The log-likelihood of the same data in other units differs by n·ln(factor): the densities' Jacobian.
+    expect(base.fit.logLikelihood - scaled.fit.logLikelihood).toBeCloseTo(customers.length * Math.log(1e5), 4);
+  });
+});

@@ -75,20 +75,29 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Fit
       'gammagamma',
     );
   }
-  const columns = { x: Float64Array.from(x), meanValue: Float64Array.from(meanValue) };
   // Start with p = 1 and q = 2, and γ so that the implied mean spend p·γ/(q − 1) is the observed mean.
   const observedMean = meanValue.reduce((sum, value) => sum + value, 0) / meanValue.length;
   const resolved = resolveFitOptions('fitGammaGamma', options, NAMES, [1, 2, Math.min(1e7, Math.max(1e-6, observedMean))]);
+  // γ is in currency units, so a currency with small units (dong, rial) puts it past the
+  // optimiser's 1e6 limit, where the fit would read as running off. Without a penalizer the
+  // estimate is equivariant in the unit: fit on spend / its mean, then scale γ back (p and q do
+  // not depend on it; the log-likelihood shifts by −n·ln scale). A penalizer acts on γ as given,
+  // as in Python's lifetimes, so then the spend is fitted as it is.
+  const scale = resolved.penalizer === 0 && observedMean > 0 ? observedMean : 1;
+  const columns = { x: Float64Array.from(x), meanValue: Float64Array.from(meanValue, (value) => value / scale) };
   const estimate = fitByMaximumLikelihood(
     'fitGammaGamma',
     { kind: 'gammagamma', names: NAMES, customers: x.length, hasGradient: true, logLikelihood: (theta, gradient) => gammaGammaLogLikelihood(columns, theta, gradient) },
-    resolved,
+    { ...resolved, start: resolved.start.map((value, index) => (index === 2 ? value / scale : value)) },
   );
+  const parameters = { ...estimate.parameters, gamma: (estimate.parameters.gamma as number) * scale };
+  const standardErrors = estimate.standardErrors === null ? null : { ...estimate.standardErrors, gamma: (estimate.standardErrors.gamma as number) * scale };
+  const summary = { ...estimate.summary, logLikelihood: estimate.summary.logLikelihood - x.length * Math.log(scale) };
   return deepFreeze({
     kind: 'gammagamma',
     version: 1,
-    parameters: estimate.parameters as unknown as GammaGammaParameters,
-    standardErrors: estimate.standardErrors as unknown as GammaGammaParameters | null,
-    fit: { ...estimate.summary, customers: x.length, excluded: { noRepeatPurchase, nonPositiveValue } },
+    parameters: parameters as unknown as GammaGammaParameters,
+    standardErrors: standardErrors as unknown as GammaGammaParameters | null,
+    fit: { ...summary, customers: x.length, excluded: { noRepeatPurchase, nonPositiveValue } },
   });
 }
