@@ -2,6 +2,79 @@ import { DAY_MS } from '../internal/dayNumber';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import { groupBy, type SummaryState } from './SummaryState';
 
+/** Each customer's orders, copied into contiguous runs so the per-customer pass reads memory in order. */
+interface OrdersByCustomer {
+  /** The orders of customer c are entries `start[c] .. start[c + 1]`. */
+  readonly start: Int32Array;
+  readonly net: Float64Array;
+  readonly gross: Float64Array;
+  readonly purchaseAt: Float64Array;
+  readonly firstAt: Float64Array;
+  readonly discounted: Uint8Array;
+}
+
+/** A stable counting sort of the orders by customer that moves the values themselves (a scatter, cheaper than gathering through an index later). */
+function ordersByCustomer(state: SummaryState, customerCount: number): OrdersByCustomer {
+  const owner = state.orderCustomer;
+  const count = state.orderCount;
+  const start = new Int32Array(customerCount + 1);
+  for (let order = 0; order < count; order++) {
+    const customer = owner[order] as number;
+    if (customer >= 0) start[customer + 1] = (start[customer + 1] as number) + 1;
+  }
+  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const size = start[customerCount] as number;
+  const next = start.slice(0, customerCount);
+  const net = new Float64Array(size);
+  const gross = new Float64Array(size);
+  const purchaseAt = new Float64Array(size);
+  const firstAt = new Float64Array(size);
+  const discounted = new Uint8Array(size);
+  const { orderNet, orderGross, orderPurchaseAt, orderFirstAt, orderDiscounted } = state;
+  for (let order = 0; order < count; order++) {
+    const customer = owner[order] as number;
+    if (customer < 0) continue;
+    const at = next[customer] as number;
+    next[customer] = at + 1;
+    net[at] = orderNet[order] as number;
+    gross[at] = orderGross[order] as number;
+    purchaseAt[at] = orderPurchaseAt[order] as number;
+    firstAt[at] = orderFirstAt[order] as number;
+    discounted[at] = orderDiscounted[order] as number;
+  }
+  return { start, net, gross, purchaseAt, firstAt, discounted };
+}
+
+/** Each customer's category entries, copied into contiguous runs like {@link ordersByCustomer}. */
+interface CategoriesByCustomer {
+  readonly start: Int32Array;
+  readonly category: Int32Array;
+  readonly spend: Float64Array;
+}
+
+function categoriesByCustomer(state: SummaryState, customerCount: number): CategoriesByCustomer {
+  const owner = state.categoryCustomer;
+  const count = state.categoryEntries;
+  const start = new Int32Array(customerCount + 1);
+  for (let entry = 0; entry < count; entry++) {
+    const customer = owner[entry] as number;
+    start[customer + 1] = (start[customer + 1] as number) + 1;
+  }
+  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, customerCount);
+  const category = new Int32Array(count);
+  const spend = new Float64Array(count);
+  const { categoryOf, categorySpend } = state;
+  for (let entry = 0; entry < count; entry++) {
+    const customer = owner[entry] as number;
+    const at = next[customer] as number;
+    next[customer] = at + 1;
+    category[at] = categoryOf[entry] as number;
+    spend[at] = categorySpend[entry] as number;
+  }
+  return { start, category, spend };
+}
+
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
   /** Observation end as given, epoch ms; `asOfDay` is its calendar day, the last one observed. */
@@ -81,13 +154,23 @@ function compareText(a: string, b: string): number {
 
 /** Reusable per-category totals for one customer at a time. */
 class CategoryTotals {
-  readonly spend: Float64Array;
-  readonly rows: Int32Array;
-  readonly touched: number[] = [];
+  private readonly spend: Float64Array;
+  private readonly rows: Int32Array;
+  /** Each category's position in name order, so a customer's few categories sort without comparing strings. */
+  private readonly rank: Int32Array;
+  private readonly touched: number[] = [];
+  /** Set by {@link takeShares}: the category with the largest share, and how many categories there were. */
+  top: string | null = null;
+  distinct = 0;
 
-  constructor(categoryCount: number) {
-    this.spend = new Float64Array(categoryCount);
-    this.rows = new Int32Array(categoryCount);
+  constructor(private readonly names: readonly string[]) {
+    this.spend = new Float64Array(names.length);
+    this.rows = new Int32Array(names.length);
+    this.rank = new Int32Array(names.length);
+    const byName = Int32Array.from(names.keys()).sort((a, b) => compareText(names[a] as string, names[b] as string));
+    byName.forEach((category, position) => {
+      this.rank[category] = position;
+    });
   }
 
   add(category: number, spend: number): void {
@@ -96,45 +179,56 @@ class CategoryTotals {
     this.rows[category] = (this.rows[category] as number) + 1;
   }
 
-  /** Shares by spend (by rows when all categorised spend is zero); ties for the top go to the alphabetically first name. Resets the totals. */
-  takeMix(names: readonly string[]): { shares: Readonly<Record<string, number>>; top: string | null; distinct: number } {
-    const { touched, spend, rows } = this;
-    if (touched.length === 0) return { shares: EMPTY, top: null, distinct: 0 };
-    if (touched.length === 1) {
-      const only = touched[0] as number;
-      const name = names[only] as string;
-      spend[only] = 0;
-      rows[only] = 0;
-      touched.length = 0;
-      // A computed key defines an own property, so a category named "__proto__" stays a category.
-      return { shares: { [name]: 1 }, top: name, distinct: 1 };
+  /**
+   * Shares by spend (by rows when all categorised spend is zero), keys in name order; sets
+   * `top` (ties go to the alphabetically first name) and `distinct`. Resets the totals.
+   */
+  takeShares(): Readonly<Record<string, number>> {
+    const { touched, spend, rows, rank, names } = this;
+    const count = touched.length;
+    this.distinct = count;
+    if (count === 0) {
+      this.top = null;
+      return EMPTY;
+    }
+    for (let i = 1; i < count; i++) {
+      const item = touched[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (rank[touched[j] as number] as number) > (rank[item] as number)) {
+        touched[j + 1] = touched[j] as number;
+        j--;
+      }
+      touched[j + 1] = item;
     }
     let totalSpend = 0;
     let totalRows = 0;
-    for (const category of touched) {
+    for (let i = 0; i < count; i++) {
+      const category = touched[i] as number;
       totalSpend += spend[category] as number;
       totalRows += rows[category] as number;
     }
     const bySpend = totalSpend > 0;
-    const entries: [string, number][] = [];
+    const shares: Record<string, number> = {};
     let top: string | null = null;
     let topWeight = -1;
-    for (const category of touched) {
+    for (let i = 0; i < count; i++) {
+      const category = touched[i] as number;
       const name = names[category] as string;
       const weight = bySpend ? (spend[category] as number) / totalSpend : (rows[category] as number) / totalRows;
-      entries.push([name, weight]);
-      if (weight > topWeight || (weight === topWeight && top !== null && name < top)) {
+      // Assigning "__proto__" would set the prototype; defining it keeps a category of that name a category.
+      if (name === '__proto__') Object.defineProperty(shares, name, { value: weight, enumerable: true, writable: true, configurable: true });
+      else shares[name] = weight;
+      // Names come in order, so the first of equal weights is the alphabetically first.
+      if (weight > topWeight) {
         top = name;
         topWeight = weight;
       }
       spend[category] = 0;
       rows[category] = 0;
     }
-    const distinct = touched.length;
     touched.length = 0;
-    entries.sort((a, b) => compareText(a[0], b[0]));
-    // Object.fromEntries defines own properties, so a category named "__proto__" stays a category.
-    return { shares: Object.fromEntries(entries), top, distinct };
+    this.top = top;
+    return shares;
   }
 }
 
@@ -163,10 +257,10 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const { asOf, asOfDay, unit, dayNumber, trendPeriodDays, trendPeriods } = settings;
   const unitDays = unit === 'weeks' ? 7 : 1;
   const customerCount = state.customers.names.length;
-  const ordersOf = groupBy(state.orderCustomer, state.orderCount, customerCount);
-  const categoriesOf = groupBy(state.categoryCustomer, state.categoryEntries, customerCount);
+  const ordersOf = ordersByCustomer(state, customerCount);
+  const categoriesOf = categoriesByCustomer(state, customerCount);
   const kindsOf = state.interactionsGiven ? groupBy(state.kindCustomer, state.kindCustomer.length, customerCount) : undefined;
-  const categoryTotals = new CategoryTotals(state.categories.names.length);
+  const categoryTotals = new CategoryTotals(state.categories.names);
   const kindCounts = new Int32Array(state.kinds.names.length);
   const scratch = new Scratch();
   // The slope looks back trendPeriods periods; the last-versus-previous features always need two.
@@ -184,8 +278,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     const to = ordersOf.start[c + 1] as number;
     scratch.ensure(to - from);
     for (let i = categoriesOf.start[c] as number; i < (categoriesOf.start[c + 1] as number); i++) {
-      const entry = categoriesOf.rows[i] as number;
-      categoryTotals.add(state.categoryOf[entry] as number, state.categorySpend[entry] as number);
+      categoryTotals.add(categoriesOf.category[i] as number, categoriesOf.spend[i] as number);
     }
     periodNet.fill(0);
     let monetaryTotal = 0;
@@ -197,15 +290,14 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let lastAt = -Infinity;
     let keptOrders = 0;
     for (let i = from; i < to; i++) {
-      const order = ordersOf.rows[i] as number;
-      const net = state.orderNet[order] as number;
-      const purchaseAt = state.orderPurchaseAt[order] as number;
-      const orderFirstAt = state.orderFirstAt[order] as number;
+      const net = ordersOf.net[i] as number;
+      const purchaseAt = ordersOf.purchaseAt[i] as number;
+      const orderFirstAt = ordersOf.firstAt[i] as number;
       // An order whose rows were all cancelled or outside the window only names its owner.
       if (orderFirstAt === Infinity) continue;
       keptOrders++;
       monetaryTotal += net;
-      const gross = state.orderGross[order] as number;
+      const gross = ordersOf.gross[i] as number;
       grossSpend += gross;
       refundedAmount += gross - net;
       const isPurchase = purchaseAt !== Infinity;
@@ -217,7 +309,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       scratch.net[orders] = net;
       scratch.order[orders] = orders;
       orders++;
-      if (state.orderDiscounted[order] === 1) discountedOrders++;
+      if (ordersOf.discounted[i] === 1) discountedOrders++;
       if (purchaseAt < firstAt) firstAt = purchaseAt;
       if (purchaseAt > lastAt) lastAt = purchaseAt;
     }
@@ -277,7 +369,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     const observedPeriods = hasPurchase ? Math.min(trendPeriods, Math.floor((asOfDay - firstDay) / trendPeriodDays) + 1) : 0;
     const spendLastPeriod = periodNet[0] as number;
     const spendPreviousPeriod = periodNet[1] as number;
-    const mix = categoryTotals.takeMix(state.categories.names);
+    const categoryShares = categoryTotals.takeShares();
 
     let interactionCount: number | null = null;
     let interactionCounts: Readonly<Record<string, number>> = EMPTY;
@@ -330,9 +422,9 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       lastInterpurchaseDays: lastInterval,
       interpurchaseCv: cv,
       expectedNextPurchaseAt: medianInterval === null ? null : lastAt + medianInterval * DAY_MS,
-      categoryShares: mix.shares,
-      topCategory: mix.top,
-      distinctCategories: mix.distinct,
+      categoryShares,
+      topCategory: categoryTotals.top,
+      distinctCategories: categoryTotals.distinct,
       discountedOrderShare: hasPurchase ? discountedOrders / orders : null,
       refundRate: grossSpend > 0 ? refundedAmount / grossSpend : null,
       spendLastPeriod,

@@ -101,6 +101,31 @@ describe('summarize', () => {
     expect(ann.spendSlope).toBe(27.5); // periods [0, 0, 55] -> slope 55 / 2
   });
 
+  it('keeps hostile category names as own keys, in code-unit order, whatever order they were bought in', () => {
+    const [mixed] = summarize(
+      [
+        { orderId: 'm1', customerId: 'm', at: '2026-01-02', amount: 10, category: 'zebra' },
+        { orderId: 'm2', customerId: 'm', at: '2026-01-03', amount: 30, category: '__proto__' },
+        { orderId: 'm3', customerId: 'm', at: '2026-01-04', amount: 10, category: 'Zebra' },
+        { orderId: 'm4', customerId: 'm', at: '2026-01-05', amount: 30, category: 'constructor' },
+        { orderId: 'm5', customerId: 'm', at: '2026-01-06', amount: 20, category: 'toString' },
+      ],
+      { asOf: '2026-02-01' },
+    );
+    const shares = mixed?.categoryShares ?? {};
+    expect(Object.getPrototypeOf(shares)).toBe(Object.prototype);
+    expect(Object.keys(shares)).toEqual(['Zebra', '__proto__', 'constructor', 'toString', 'zebra']);
+    expect(Object.entries(shares)).toEqual([
+      ['Zebra', 0.1],
+      ['__proto__', 0.3],
+      ['constructor', 0.3],
+      ['toString', 0.2],
+      ['zebra', 0.1],
+    ]);
+    expect(mixed?.topCategory).toBe('__proto__'); // tied with "constructor"; "_" (U+005F) comes before "c"
+    expect(mixed?.distinctCategories).toBe(5);
+  });
+
   it('computes engagement from interactions up to asOf', () => {
     expect(ann).toMatchObject({
       interactionCount: 2,
