@@ -47,10 +47,10 @@ class Interner {
     return index;
   }
 
-  /** Takes a list of distinct names as its own when empty, without copying it or building the map. */
-  adopt(names: readonly string[]): void {
+  /** Takes a list of distinct names when empty, without building the map; a `shared` list is copied before a name is added. */
+  adopt(names: readonly string[], shared = true): void {
     this.list = names;
-    this.shared = true;
+    this.shared = shared;
   }
 }
 
@@ -79,6 +79,13 @@ export function groupBy(keys: ArrayLike<number>, count: number, groupCount: numb
   return { start, rows };
 }
 
+/** The numbers kept per order in `SummaryState.orderValues`, and where each sits. */
+export const ORDER_STRIDE = 4;
+export const NET = 0;
+export const GROSS = 1;
+export const PURCHASE_AT = 2;
+export const FIRST_AT = 3;
+
 /** A currency every folded row is in, or `undefined` while no row named one. */
 export type BatchCurrency = string | undefined;
 
@@ -93,11 +100,14 @@ export interface OrderConflict {
 /**
  * The sufficient statistics of a summary, all integer-indexed typed columns:
  *
- * - per order: its customer (set by its first row, whatever the row's status or date), net amount (refunds included), gross amount, refunded amount,
- *   earliest purchase line, earliest row, and whether any row had a discount. These fold
+ * - per order: its customer (set by its first row, whatever the row's status or date), net amount
+ *   (refunds included), gross amount, earliest purchase line, earliest row, and whether any row
+ *   had a discount. These fold
  *   associatively, so batches arrive in any order, a refund may come a batch after its order,
  *   and shards merge;
  * - one entry per categorised purchase line: customer, category, spend;
+ * - the first batch's orders and category lines are stored grouped by customer, later ones in
+ *   arrival order (see `groupedOrders`), so the common single-batch summary groups nothing twice;
  * - per customer: interaction tallies, and one entry per interaction (customer, kind).
  *
  * Customer and order indices come from the columns `parseTransactions` computes anyway, so
@@ -114,18 +124,37 @@ export class SummaryState {
   /** Number of orders; the order columns have room for more. -1 as customer: no kept row yet. */
   orderCount = 0;
   orderCustomer = new Int32Array(0);
-  orderNet = new Float64Array(0);
-  orderGross = new Float64Array(0);
-  orderPurchaseAt = new Float64Array(0);
-  orderFirstAt = new Float64Array(0);
+  /**
+   * Four numbers per order, side by side so that folding a row touches one cache line: at
+   * `ORDER_STRIDE * order` + `NET` (refunds included), `GROSS`, `PURCHASE_AT` (earliest purchase
+   * line) and `FIRST_AT` (earliest row).
+   */
+  orderValues = new Float64Array(0);
   orderDiscounted = new Uint8Array(0);
 
+  /**
+   * Orders `0 .. groupedOrders` came with the first batch and sit grouped by customer: customer
+   * c's are `groupedOrderStart[c] .. groupedOrderStart[c + 1]` (for the customers known then).
+   * Orders added later follow in arrival order. Grouping at the start saves `result()` from
+   * copying every order to group it, which in memory terms is the largest cost of a summary.
+   */
+  groupedOrders = 0;
+  groupedOrderStart = new Int32Array(1);
+
   readonly categories = new Interner();
-  /** One entry per categorised purchase line. */
+  /**
+   * Categorised purchase lines of the first batch, grouped by customer: customer c's are
+   * `groupedLineStart[c] .. groupedLineStart[c] + groupedLineCount[c]`.
+   */
+  groupedLineStart = new Int32Array(1);
+  groupedLineCount = new Int32Array(0);
+  groupedLineCategory = new Int32Array(0);
+  groupedLineSpend = new Float64Array(0);
+  /** Categorised purchase lines of later batches and merges, one entry each: customer, category, spend. */
   categoryEntries = 0;
-  categoryCustomer = new Int32Array(1024);
-  categoryOf = new Int32Array(1024);
-  categorySpend = new Float64Array(1024);
+  categoryCustomer = new Int32Array(0);
+  categoryOf = new Int32Array(0);
+  categorySpend = new Float64Array(0);
 
   interactionsGiven = false;
   readonly kinds = new Interner();
@@ -158,15 +187,19 @@ export class SummaryState {
   private extendOrders(count: number): void {
     if (count > this.orderCustomer.length) {
       this.orderCustomer = growColumn(this.orderCustomer, count);
-      this.orderNet = growColumn(this.orderNet, count);
-      this.orderGross = growColumn(this.orderGross, count);
-      this.orderPurchaseAt = growColumn(this.orderPurchaseAt, count);
-      this.orderFirstAt = growColumn(this.orderFirstAt, count);
+      // As many orders' worth as the other columns hold.
+      this.orderValues = growColumn(this.orderValues, this.orderCustomer.length * ORDER_STRIDE);
       this.orderDiscounted = growColumn(this.orderDiscounted, count);
     }
     this.orderCustomer.fill(-1, this.orderCount, count);
-    this.orderPurchaseAt.fill(Infinity, this.orderCount, count);
-    this.orderFirstAt.fill(Infinity, this.orderCount, count);
+    const values = this.orderValues;
+    for (let order = this.orderCount; order < count; order++) {
+      const base = order * ORDER_STRIDE;
+      values[base + NET] = 0;
+      values[base + GROSS] = 0;
+      values[base + PURCHASE_AT] = Infinity;
+      values[base + FIRST_AT] = Infinity;
+    }
     this.orderCount = count;
   }
 
@@ -177,8 +210,8 @@ export class SummaryState {
     return index;
   }
 
-  /** Maps a batch's customer and order indices to this state's, creating what is new. */
-  private mapBatch(columns: TransactionColumns): { customers: Int32Array; orders: Int32Array } {
+  /** Maps a batch's customer and order indices to this state's, creating what is new; the first batch's orders come grouped by customer. */
+  private mapBatch(columns: TransactionColumns): { customers: Int32Array; orders: Int32Array; grouped: boolean } {
     const customers = new Int32Array(columns.customerIds.length);
     if (this.customers.names.length === 0) {
       this.customers.adopt(columns.customerIds);
@@ -189,17 +222,65 @@ export class SummaryState {
         customers[i] = this.customer(id);
       });
     }
+    if (this.orders.names.length === 0) return { customers, orders: this.adoptGrouped(columns, customers), grouped: true };
     const orders = new Int32Array(columns.orderIds.length);
-    if (this.orders.names.length === 0) {
-      this.orders.adopt(columns.orderIds);
-      this.extendOrders(columns.orderIds.length);
-      for (let i = 0; i < orders.length; i++) orders[i] = i;
-    } else {
-      columns.orderIds.forEach((id, i) => {
-        orders[i] = this.order(id);
-      });
+    columns.orderIds.forEach((id, i) => {
+      orders[i] = this.order(id);
+    });
+    return { customers, orders, grouped: false };
+  }
+
+  /**
+   * Takes the first batch's orders, numbered so that each customer's are contiguous (an order
+   * without a record, all its rows rejected, goes after them), and makes room for the batch's
+   * category lines grouped the same way (at most one per row). Returns each batch order's index.
+   */
+  private adoptGrouped(columns: TransactionColumns, customers: Int32Array): Int32Array {
+    const { customerOfRecord, orderOfRecord, orderIds } = columns;
+    const customerCount = this.customers.names.length;
+    const owner = new Int32Array(orderIds.length).fill(-1);
+    const lineStart = new Int32Array(customerCount + 1);
+    for (let record = 0; record < orderOfRecord.length; record++) {
+      const customer = customers[customerOfRecord[record] as number] as number;
+      const order = orderOfRecord[record] as number;
+      if ((owner[order] as number) < 0) owner[order] = customer;
+      lineStart[customer + 1] = (lineStart[customer + 1] as number) + 1;
     }
-    return { customers, orders };
+    const orderStart = new Int32Array(customerCount + 1);
+    for (let order = 0; order < orderIds.length; order++) {
+      const customer = owner[order] as number;
+      if (customer >= 0) orderStart[customer + 1] = (orderStart[customer + 1] as number) + 1;
+    }
+    for (let c = 0; c < customerCount; c++) {
+      orderStart[c + 1] = (orderStart[c + 1] as number) + (orderStart[c] as number);
+      lineStart[c + 1] = (lineStart[c + 1] as number) + (lineStart[c] as number);
+    }
+    const grouped = orderStart[customerCount] as number;
+    const next = orderStart.slice(0, customerCount);
+    let loose = grouped;
+    const slotOf = new Int32Array(orderIds.length);
+    const names: string[] = new Array<string>(orderIds.length);
+    for (let order = 0; order < orderIds.length; order++) {
+      const customer = owner[order] as number;
+      let slot: number;
+      if (customer >= 0) {
+        slot = next[customer] as number;
+        next[customer] = slot + 1;
+      } else {
+        slot = loose++;
+      }
+      slotOf[order] = slot;
+      names[slot] = orderIds[order] as string;
+    }
+    this.orders.adopt(names, false);
+    this.extendOrders(orderIds.length);
+    this.groupedOrders = grouped;
+    this.groupedOrderStart = orderStart;
+    this.groupedLineStart = lineStart;
+    this.groupedLineCount = new Int32Array(customerCount);
+    this.groupedLineCategory = new Int32Array(orderOfRecord.length);
+    this.groupedLineSpend = new Float64Array(orderOfRecord.length);
+    return slotOf;
   }
 
   /**
@@ -224,9 +305,10 @@ export class SummaryState {
       if (conflicts.length > 0) return conflicts;
     }
     const map = this.mapBatch(columns);
-    this.reserveCategoryEntries(this.categoryEntries + records.length);
+    if (!map.grouped) this.reserveCategoryEntries(this.categoryEntries + records.length);
     let lastCategory: string | undefined;
     let category = -1;
+    const values = this.orderValues;
     for (let record = 0; record < records.length; record++) {
       const row = records[record] as Transaction;
       const order = map.orders[orderOfRecord[record] as number] as number;
@@ -235,24 +317,31 @@ export class SummaryState {
       if (row.status === 'cancelled' || !keep(row.at)) continue;
       const amount = row.amount;
       const at = row.at;
-      if (at < (this.orderFirstAt[order] as number)) this.orderFirstAt[order] = at;
+      const base = order * ORDER_STRIDE;
+      if (at < (values[base + FIRST_AT] as number)) values[base + FIRST_AT] = at;
       if (row.status === 'refunded') {
-        const magnitude = Math.abs(amount);
-        this.orderGross[order] = (this.orderGross[order] as number) + magnitude;
+        values[base + GROSS] = (values[base + GROSS] as number) + Math.abs(amount);
       } else if (amount >= 0) {
         if (row.discount !== undefined && row.discount > 0) this.orderDiscounted[order] = 1;
-        this.orderNet[order] = (this.orderNet[order] as number) + amount;
-        this.orderGross[order] = (this.orderGross[order] as number) + amount;
-        if (at < (this.orderPurchaseAt[order] as number)) this.orderPurchaseAt[order] = at;
+        values[base + NET] = (values[base + NET] as number) + amount;
+        values[base + GROSS] = (values[base + GROSS] as number) + amount;
+        if (at < (values[base + PURCHASE_AT] as number)) values[base + PURCHASE_AT] = at;
         if (row.category !== undefined) {
           if (row.category !== lastCategory) {
             lastCategory = row.category;
             category = this.categories.intern(lastCategory);
           }
-          this.addCategory(customer, category, amount);
+          if (map.grouped) {
+            const line = (this.groupedLineStart[customer] as number) + (this.groupedLineCount[customer] as number);
+            this.groupedLineCategory[line] = category;
+            this.groupedLineSpend[line] = amount;
+            this.groupedLineCount[customer] = (this.groupedLineCount[customer] as number) + 1;
+          } else {
+            this.addCategory(customer, category, amount);
+          }
         }
       } else {
-        this.orderNet[order] = (this.orderNet[order] as number) + amount;
+        values[base + NET] = (values[base + NET] as number) + amount;
       }
     }
     return [];
@@ -329,13 +418,23 @@ export class SummaryState {
       if (customer < 0) continue;
       const order = this.order(other.orders.names[theirs] as string);
       this.orderCustomer[order] = customerMap[customer] as number;
-      this.orderNet[order] = (this.orderNet[order] as number) + (other.orderNet[theirs] as number);
-      this.orderGross[order] = (this.orderGross[order] as number) + (other.orderGross[theirs] as number);
-      this.orderPurchaseAt[order] = Math.min(this.orderPurchaseAt[order] as number, other.orderPurchaseAt[theirs] as number);
-      this.orderFirstAt[order] = Math.min(this.orderFirstAt[order] as number, other.orderFirstAt[theirs] as number);
+      const mine = order * ORDER_STRIDE;
+      const base = theirs * ORDER_STRIDE;
+      const values = this.orderValues;
+      const given = other.orderValues;
+      values[mine + NET] = (values[mine + NET] as number) + (given[base + NET] as number);
+      values[mine + GROSS] = (values[mine + GROSS] as number) + (given[base + GROSS] as number);
+      values[mine + PURCHASE_AT] = Math.min(values[mine + PURCHASE_AT] as number, given[base + PURCHASE_AT] as number);
+      values[mine + FIRST_AT] = Math.min(values[mine + FIRST_AT] as number, given[base + FIRST_AT] as number);
       if (other.orderDiscounted[theirs] === 1) this.orderDiscounted[order] = 1;
     }
     const categoryMap = other.categories.names.map((name) => this.categories.intern(name));
+    other.groupedLineCount.forEach((count, customer) => {
+      const first = other.groupedLineStart[customer] as number;
+      for (let line = first; line < first + count; line++) {
+        this.addCategory(customerMap[customer] as number, categoryMap[other.groupedLineCategory[line] as number] as number, other.groupedLineSpend[line] as number);
+      }
+    });
     for (let entry = 0; entry < other.categoryEntries; entry++) {
       this.addCategory(
         customerMap[other.categoryCustomer[entry] as number] as number,

@@ -1,79 +1,7 @@
 import { DAY_MS } from '../internal/dayNumber';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
-import { groupBy, type SummaryState } from './SummaryState';
-
-/** Each customer's orders, copied into contiguous runs so the per-customer pass reads memory in order. */
-interface OrdersByCustomer {
-  /** The orders of customer c are entries `start[c] .. start[c + 1]`. */
-  readonly start: Int32Array;
-  readonly net: Float64Array;
-  readonly gross: Float64Array;
-  readonly purchaseAt: Float64Array;
-  readonly firstAt: Float64Array;
-  readonly discounted: Uint8Array;
-}
-
-/** A stable counting sort of the orders by customer that moves the values themselves (a scatter, cheaper than gathering through an index later). */
-function ordersByCustomer(state: SummaryState, customerCount: number): OrdersByCustomer {
-  const owner = state.orderCustomer;
-  const count = state.orderCount;
-  const start = new Int32Array(customerCount + 1);
-  for (let order = 0; order < count; order++) {
-    const customer = owner[order] as number;
-    if (customer >= 0) start[customer + 1] = (start[customer + 1] as number) + 1;
-  }
-  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const size = start[customerCount] as number;
-  const next = start.slice(0, customerCount);
-  const net = new Float64Array(size);
-  const gross = new Float64Array(size);
-  const purchaseAt = new Float64Array(size);
-  const firstAt = new Float64Array(size);
-  const discounted = new Uint8Array(size);
-  const { orderNet, orderGross, orderPurchaseAt, orderFirstAt, orderDiscounted } = state;
-  for (let order = 0; order < count; order++) {
-    const customer = owner[order] as number;
-    if (customer < 0) continue;
-    const at = next[customer] as number;
-    next[customer] = at + 1;
-    net[at] = orderNet[order] as number;
-    gross[at] = orderGross[order] as number;
-    purchaseAt[at] = orderPurchaseAt[order] as number;
-    firstAt[at] = orderFirstAt[order] as number;
-    discounted[at] = orderDiscounted[order] as number;
-  }
-  return { start, net, gross, purchaseAt, firstAt, discounted };
-}
-
-/** Each customer's category entries, copied into contiguous runs like {@link ordersByCustomer}. */
-interface CategoriesByCustomer {
-  readonly start: Int32Array;
-  readonly category: Int32Array;
-  readonly spend: Float64Array;
-}
-
-function categoriesByCustomer(state: SummaryState, customerCount: number): CategoriesByCustomer {
-  const owner = state.categoryCustomer;
-  const count = state.categoryEntries;
-  const start = new Int32Array(customerCount + 1);
-  for (let entry = 0; entry < count; entry++) {
-    const customer = owner[entry] as number;
-    start[customer + 1] = (start[customer + 1] as number) + 1;
-  }
-  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const next = start.slice(0, customerCount);
-  const category = new Int32Array(count);
-  const spend = new Float64Array(count);
-  const { categoryOf, categorySpend } = state;
-  for (let entry = 0; entry < count; entry++) {
-    const customer = owner[entry] as number;
-    const at = next[customer] as number;
-    next[customer] = at + 1;
-    category[at] = categoryOf[entry] as number;
-    spend[at] = categorySpend[entry] as number;
-  }
-  return { start, category, spend };
-}
+import { firstBatchLines, firstBatchOrders, laterLines, laterOrders, ordersIn } from './customerRuns';
+import { FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
@@ -257,8 +185,8 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const { asOf, asOfDay, unit, dayNumber, trendPeriodDays, trendPeriods } = settings;
   const unitDays = unit === 'weeks' ? 7 : 1;
   const customerCount = state.customers.names.length;
-  const ordersOf = ordersByCustomer(state, customerCount);
-  const categoriesOf = categoriesByCustomer(state, customerCount);
+  const orderSources = [firstBatchOrders(state), laterOrders(state, customerCount)] as const;
+  const lineSources = [firstBatchLines(state), laterLines(state, customerCount)] as const;
   const kindsOf = state.interactionsGiven ? groupBy(state.kindCustomer, state.kindCustomer.length, customerCount) : undefined;
   const categoryTotals = new CategoryTotals(state.categories.names);
   const kindCounts = new Int32Array(state.kinds.names.length);
@@ -274,11 +202,12 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   for (let k = 0; k < customerCount; k++) {
     const c = byName[k] as number;
     const record = state.customerRecords[c];
-    const from = ordersOf.start[c] as number;
-    const to = ordersOf.start[c + 1] as number;
-    scratch.ensure(to - from);
-    for (let i = categoriesOf.start[c] as number; i < (categoriesOf.start[c + 1] as number); i++) {
-      categoryTotals.add(categoriesOf.category[i] as number, categoriesOf.spend[i] as number);
+    scratch.ensure(ordersIn(orderSources[0], c) + ordersIn(orderSources[1], c));
+    for (const lines of lineSources) {
+      if (c >= lines.customers) continue;
+      const first = lines.start[c] as number;
+      const end = first + (lines.count[c] as number);
+      for (let i = first; i < end; i++) categoryTotals.add(lines.category[i] as number, lines.spend[i] as number);
     }
     periodNet.fill(0);
     let monetaryTotal = 0;
@@ -289,29 +218,34 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     let firstAt = Infinity;
     let lastAt = -Infinity;
     let keptOrders = 0;
-    for (let i = from; i < to; i++) {
-      const net = ordersOf.net[i] as number;
-      const purchaseAt = ordersOf.purchaseAt[i] as number;
-      const orderFirstAt = ordersOf.firstAt[i] as number;
-      // An order whose rows were all cancelled or outside the window only names its owner.
-      if (orderFirstAt === Infinity) continue;
-      keptOrders++;
-      monetaryTotal += net;
-      const gross = ordersOf.gross[i] as number;
-      grossSpend += gross;
-      refundedAmount += gross - net;
-      const isPurchase = purchaseAt !== Infinity;
-      const day = dayNumber(isPurchase ? purchaseAt : orderFirstAt);
-      const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
-      if (periodsBack < trackedPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
-      if (!isPurchase) continue;
-      scratch.day[orders] = day;
-      scratch.net[orders] = net;
-      scratch.order[orders] = orders;
-      orders++;
-      if (ordersOf.discounted[i] === 1) discountedOrders++;
-      if (purchaseAt < firstAt) firstAt = purchaseAt;
-      if (purchaseAt > lastAt) lastAt = purchaseAt;
+    for (const runs of orderSources) {
+      if (c >= runs.customers) continue;
+      const to = runs.start[c + 1] as number;
+      for (let i = runs.start[c] as number; i < to; i++) {
+        const base = i * ORDER_STRIDE;
+        const net = runs.values[base + NET] as number;
+        const purchaseAt = runs.values[base + PURCHASE_AT] as number;
+        const orderFirstAt = runs.values[base + FIRST_AT] as number;
+        // An order whose rows were all cancelled or outside the window only names its owner.
+        if (orderFirstAt === Infinity) continue;
+        keptOrders++;
+        monetaryTotal += net;
+        const gross = runs.values[base + GROSS] as number;
+        grossSpend += gross;
+        refundedAmount += gross - net;
+        const isPurchase = purchaseAt !== Infinity;
+        const day = dayNumber(isPurchase ? purchaseAt : orderFirstAt);
+        const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
+        if (periodsBack < trackedPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
+        if (!isPurchase) continue;
+        scratch.day[orders] = day;
+        scratch.net[orders] = net;
+        scratch.order[orders] = orders;
+        orders++;
+        if (runs.discounted[i] === 1) discountedOrders++;
+        if (purchaseAt < firstAt) firstAt = purchaseAt;
+        if (purchaseAt > lastAt) lastAt = purchaseAt;
+      }
     }
 
     // A customer exists as of asOf with a kept row, a customer record or an interaction; one

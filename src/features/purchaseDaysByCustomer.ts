@@ -1,6 +1,6 @@
 import type { Transaction, TransactionInput } from '../model/transactionSchema';
 import { summarizerFor, summaryStateOf, type SummarizeOptions } from './createSummarizer';
-import { groupBy } from './SummaryState';
+import { groupBy, ORDER_STRIDE, PURCHASE_AT } from './SummaryState';
 
 /** Each customer's purchase days, ascending and distinct, as day numbers (days since 1970-01-01 in the time zone). */
 export interface PurchaseDays {
@@ -31,7 +31,7 @@ export function purchaseDaysByCustomer(functionName: string, transactions: reado
     start[c] = days.length;
     scratch.length = 0;
     for (let i = ordersOf.start[c] as number; i < (ordersOf.start[c + 1] as number); i++) {
-      const purchaseAt = state.orderPurchaseAt[ordersOf.rows[i] as number] as number;
+      const purchaseAt = state.orderValues[(ordersOf.rows[i] as number) * ORDER_STRIDE + PURCHASE_AT] as number;
       if (purchaseAt !== Infinity) scratch.push(settings.dayNumber(purchaseAt));
     }
     scratch.sort((left, right) => left - right);

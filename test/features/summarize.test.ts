@@ -238,6 +238,22 @@ describe('createSummarizer', () => {
     expect(summarizer.result().map((customer) => customer.customerId)).toEqual(['c1']);
   });
 
+  it('gives summarize\'s result when orders arrive one row per batch, after customers, and through merges', () => {
+    const expected = summarize(transactions, { asOf, customers, interactions });
+    // The first batch's orders are stored grouped by customer, later ones appended: growing the
+    // columns one order at a time, and merging grouped states, must not lose anything.
+    const oneByOne = createSummarizer({ asOf }).addCustomers(customers).addInteractions(interactions);
+    for (const row of transactions) oneByOne.add([row]);
+    expect(oneByOne.result()).toEqual(expected);
+    const reversed = createSummarizer({ asOf });
+    for (const row of [...transactions].reverse()) reversed.add([row]);
+    expect(reversed.addCustomers(customers).addInteractions(interactions).result()).toEqual(expected);
+    const shards = [transactions.slice(0, 4), transactions.slice(4, 7), transactions.slice(7)].map((rows) => createSummarizer({ asOf }).add(rows));
+    const merged = createSummarizer({ asOf }).addCustomers(customers).addInteractions(interactions);
+    for (const shard of shards) merged.merge(shard);
+    expect(merged.result()).toEqual(expected);
+  });
+
   it('refuses to merge summarizers with different options, itself, or something else', () => {
     const a = createSummarizer({ asOf });
     expect(() => a.merge(createSummarizer({ asOf, unit: 'weeks' }))).toThrow(/same asOf/);

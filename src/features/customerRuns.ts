@@ -1,0 +1,102 @@
+/**
+ * Each customer's orders and category lines as contiguous runs, which is how the per-customer
+ * pass of `computeFeatures` reads them: the first batch's straight from the state (stored
+ * grouped), later batches' and merges' copied into runs here.
+ */
+import { ORDER_STRIDE, type SummaryState } from './SummaryState';
+
+/** Orders in contiguous runs per customer: customer c's are entries `start[c] .. start[c + 1]`, for c below `customers`. */
+export interface OrderRuns {
+  readonly customers: number;
+  readonly start: Int32Array;
+  /** `ORDER_STRIDE` numbers per entry, laid out as in `SummaryState.orderValues`. */
+  readonly values: Float64Array;
+  readonly discounted: Uint8Array;
+}
+
+/** How many orders customer c has in these runs. */
+export function ordersIn(runs: OrderRuns, c: number): number {
+  return c < runs.customers ? (runs.start[c + 1] as number) - (runs.start[c] as number) : 0;
+}
+
+/** The first batch's orders, which the state keeps grouped by customer. */
+export function firstBatchOrders(state: SummaryState): OrderRuns {
+  return {
+    customers: state.groupedOrderStart.length - 1,
+    start: state.groupedOrderStart,
+    values: state.orderValues,
+    discounted: state.orderDiscounted,
+  };
+}
+
+/** The orders added after the first batch, copied into runs per customer by a stable counting sort (a scatter: cheaper than gathering through an index later). */
+export function laterOrders(state: SummaryState, customerCount: number): OrderRuns {
+  const owner = state.orderCustomer;
+  const from = state.groupedOrders;
+  const to = state.orderCount;
+  const start = new Int32Array(customerCount + 1);
+  for (let order = from; order < to; order++) {
+    const customer = owner[order] as number;
+    if (customer >= 0) start[customer + 1] = (start[customer + 1] as number) + 1;
+  }
+  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const size = start[customerCount] as number;
+  const next = start.slice(0, customerCount);
+  const values = new Float64Array(size * ORDER_STRIDE);
+  const discounted = new Uint8Array(size);
+  const { orderValues, orderDiscounted } = state;
+  for (let order = from; order < to; order++) {
+    const customer = owner[order] as number;
+    if (customer < 0) continue;
+    const at = next[customer] as number;
+    next[customer] = at + 1;
+    for (let k = 0; k < ORDER_STRIDE; k++) values[at * ORDER_STRIDE + k] = orderValues[order * ORDER_STRIDE + k] as number;
+    discounted[at] = orderDiscounted[order] as number;
+  }
+  return { customers: size === 0 ? 0 : customerCount, start, values, discounted };
+}
+
+/** Category lines in runs per customer: customer c's are `start[c] .. start[c] + count[c]`, for c below `customers`. */
+export interface LineRuns {
+  readonly customers: number;
+  readonly start: Int32Array;
+  readonly count: Int32Array;
+  readonly category: Int32Array;
+  readonly spend: Float64Array;
+}
+
+/** The first batch's category lines, which the state keeps grouped by customer. */
+export function firstBatchLines(state: SummaryState): LineRuns {
+  return {
+    customers: state.groupedLineCount.length,
+    start: state.groupedLineStart,
+    count: state.groupedLineCount,
+    category: state.groupedLineCategory,
+    spend: state.groupedLineSpend,
+  };
+}
+
+/** The category lines of later batches and merges, copied into runs per customer like {@link laterOrders}. */
+export function laterLines(state: SummaryState, customerCount: number): LineRuns {
+  const owner = state.categoryCustomer;
+  const entries = state.categoryEntries;
+  const count = new Int32Array(customerCount);
+  for (let entry = 0; entry < entries; entry++) {
+    const customer = owner[entry] as number;
+    count[customer] = (count[customer] as number) + 1;
+  }
+  const start = new Int32Array(customerCount + 1);
+  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c] as number) + (count[c] as number);
+  const next = start.slice(0, customerCount);
+  const category = new Int32Array(entries);
+  const spend = new Float64Array(entries);
+  const { categoryOf, categorySpend } = state;
+  for (let entry = 0; entry < entries; entry++) {
+    const customer = owner[entry] as number;
+    const at = next[customer] as number;
+    next[customer] = at + 1;
+    category[at] = categoryOf[entry] as number;
+    spend[at] = categorySpend[entry] as number;
+  }
+  return { customers: entries === 0 ? 0 : customerCount, start, count, category, spend };
+}
