@@ -35,6 +35,12 @@ function valueOf(customer: Partial<CustomerFeatures>, dimension: RfmDimensionMod
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
+/** Whether a customer has a finite value on all three dimensions of the model, as `scoreRfm` needs. */
+export function hasRfmValues(model: RfmModel, customer: Partial<CustomerFeatures>): boolean {
+  const { recency, frequency, monetary } = model.dimensions;
+  return valueOf(customer, recency) !== undefined && valueOf(customer, frequency) !== undefined && valueOf(customer, monetary) !== undefined;
+}
+
 /**
  * Scores one customer with a fitted RFM model, without the population: what a serverless
  * function does per request. Returns `null` for a customer the model cannot score (a prospect:

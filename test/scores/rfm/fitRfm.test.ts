@@ -148,6 +148,12 @@ describe('rfm', () => {
     expect(rfm(population).scores.map((score) => score.f)).toEqual([1, 1, 1, 4, 5]);
     expect(() => rfm(population, { ties: 'random' as never })).toThrow(/ties/);
   });
+
+  it("ranks -0 and 0 as one value, and interleaved ties in row order, with ties: 'rank'", () => {
+    // pandas: pd.Series([0.0, -0.0, 5.0, 0.0, -0.0]).rank(method='first') -> [1, 2, 5, 3, 4]
+    const population = [0, -0, 5, 0, -0].map((monetaryTotal, i) => customer(`c${i}`, 10, 1, monetaryTotal));
+    expect(rfm(population, { ties: 'rank' }).scores.map((score) => score.m)).toEqual([1, 2, 5, 3, 4]);
+  });
 });
 
 describe('fitted models are frozen data', () => {
