@@ -1,4 +1,5 @@
 import { DAY_MS } from '../internal/dayNumber';
+import { sortIndicesByText } from '../internal/sortIndicesByText';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import { firstBatchLines, firstBatchOrders, laterLines, laterOrders, ordersIn } from './customerRuns';
 import { FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
@@ -95,7 +96,7 @@ class CategoryTotals {
     this.spend = new Float64Array(names.length);
     this.rows = new Int32Array(names.length);
     this.rank = new Int32Array(names.length);
-    const byName = Int32Array.from(names.keys()).sort((a, b) => compareText(names[a] as string, names[b] as string));
+    const byName = sortIndicesByText(names);
     byName.forEach((category, position) => {
       this.rank[category] = position;
     });
@@ -198,7 +199,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
 
   // Customers are visited in id order, so the result is sorted without moving result objects around.
   const names = state.customers.names;
-  const byName = Int32Array.from(names.keys()).sort((a, b) => compareText(names[a] as string, names[b] as string));
+  const byName = sortIndicesByText(names);
   for (let k = 0; k < customerCount; k++) {
     const c = byName[k] as number;
     const record = state.customerRecords[c];
