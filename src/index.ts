@@ -60,6 +60,7 @@ export { parseInteractions } from './model/parseInteractions';
 export type { CustomerFeatures, TimeUnit } from './features/CustomerFeatures';
 export { FEATURE_CATALOGUE, type FeatureInfo, type FeatureType, type NumericFeature } from './features/featureCatalogue';
 export { summarize, type SummarizeInputOptions } from './features/summarize';
+export type { FeatureName, SelectedFeatures } from './features/featureSelection';
 export { createSummarizer, type SummarizeOptions, type Summarizer } from './features/createSummarizer';
 export {
   splitCalibrationHoldout,

@@ -115,6 +115,13 @@ export interface OrderConflict {
  * batch or a merge has to be matched against the orders already here.
  */
 export class SummaryState {
+  /**
+   * @param layout - `groupFirstBatch`: store the first batch's orders and lines grouped by
+   *   customer (what per-customer lists need; order totals alone do not); `keepCategoryLines`:
+   *   keep the categorised purchase lines (only the category mix reads them).
+   */
+  constructor(private readonly layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean } = { groupFirstBatch: true, keepCategoryLines: true }) {}
+
   readonly customers = new Interner();
   readonly customerRecords: (Customer | undefined)[] = [];
   /** The currency of the folded amounts, once a row has named one: every batch and shard must agree. */
@@ -222,8 +229,14 @@ export class SummaryState {
         customers[i] = this.customer(id);
       });
     }
-    if (this.orders.names.length === 0) return { customers, orders: this.adoptGrouped(columns, customers), grouped: true };
     const orders = new Int32Array(columns.orderIds.length);
+    if (this.orders.names.length === 0) {
+      if (this.layout.groupFirstBatch) return { customers, orders: this.adoptGrouped(columns, customers), grouped: true };
+      this.orders.adopt(columns.orderIds);
+      this.extendOrders(columns.orderIds.length);
+      for (let i = 0; i < orders.length; i++) orders[i] = i;
+      return { customers, orders, grouped: false };
+    }
     columns.orderIds.forEach((id, i) => {
       orders[i] = this.order(id);
     });
@@ -278,8 +291,9 @@ export class SummaryState {
     this.groupedOrderStart = orderStart;
     this.groupedLineStart = lineStart;
     this.groupedLineCount = new Int32Array(customerCount);
-    this.groupedLineCategory = new Int32Array(orderOfRecord.length);
-    this.groupedLineSpend = new Float64Array(orderOfRecord.length);
+    const lines = this.layout.keepCategoryLines ? orderOfRecord.length : 0;
+    this.groupedLineCategory = new Int32Array(lines);
+    this.groupedLineSpend = new Float64Array(lines);
     return slotOf;
   }
 
@@ -305,7 +319,8 @@ export class SummaryState {
       if (conflicts.length > 0) return conflicts;
     }
     const map = this.mapBatch(columns);
-    if (!map.grouped) this.reserveCategoryEntries(this.categoryEntries + records.length);
+    const keepLines = this.layout.keepCategoryLines;
+    if (!map.grouped && keepLines) this.reserveCategoryEntries(this.categoryEntries + records.length);
     let lastCategory: string | undefined;
     let category = -1;
     const values = this.orderValues;
@@ -326,7 +341,7 @@ export class SummaryState {
         values[base + NET] = (values[base + NET] as number) + amount;
         values[base + GROSS] = (values[base + GROSS] as number) + amount;
         if (at < (values[base + PURCHASE_AT] as number)) values[base + PURCHASE_AT] = at;
-        if (row.category !== undefined) {
+        if (keepLines && row.category !== undefined) {
           if (row.category !== lastCategory) {
             lastCategory = row.category;
             category = this.categories.intern(lastCategory);

@@ -1,6 +1,7 @@
 import { DAY_MS } from '../internal/dayNumber';
 import { sortIndicesByText } from '../internal/sortIndicesByText';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
+import type { FeatureSelection } from './featureSelection';
 import { firstBatchLines, firstBatchOrders, laterLines, laterOrders, ordersIn } from './customerRuns';
 import { FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
 
@@ -13,9 +14,12 @@ export interface FeatureSettings {
   readonly dayNumber: (epochMs: number) => number;
   readonly trendPeriodDays: number;
   readonly trendPeriods: number;
+  /** The features asked for; `undefined` for all of them. */
+  readonly selection: FeatureSelection | undefined;
 }
 
-const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+/** The empty record every customer without attributes, consent, categories or interactions shares. */
+export const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
 /** Reusable per-customer buffers, grown on demand, so per-customer work allocates nothing in the common case. */
 class Scratch {

@@ -10,6 +10,8 @@ import { parseTransactions } from '../model/parseTransactions';
 import type { Transaction } from '../model/transactionSchema';
 import { isValidated, transactionColumnsOf, type RecordKind, type TransactionColumns } from '../model/validatedBatches';
 import { computeFeatures, type FeatureSettings } from './computeFeatures';
+import { computeSelectedFeatures } from './computeSelectedFeatures';
+import { resolveFeatureSelection, sameSelection, type FeatureName, type SelectedFeatures } from './featureSelection';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import { SummaryState } from './SummaryState';
 
@@ -25,33 +27,46 @@ export interface SummarizeOptions {
   readonly trendPeriodDays?: number;
   /** Number of periods the spend slope looks back over. Default 4. */
   readonly trendPeriods?: number;
+  /**
+   * The features to compute, when not all of them are needed: each result then has
+   * `customerId` and these fields only (see `FEATURE_CATALOGUE` for the names). Asking only for
+   * order totals (`orders`, `monetaryTotal`, `daysSinceLastPurchase` and the like: what RFM
+   * needs) skips grouping orders by customer and is several times faster and smaller; leaving
+   * out the category mix skips keeping category lines. The values are exactly those of the full
+   * summary. Default: every feature.
+   */
+  readonly fields?: readonly FeatureName[];
 }
 
-/** Folds transactions, customers and interactions batch by batch; see {@link createSummarizer}. */
-export interface Summarizer {
+/**
+ * Folds transactions, customers and interactions batch by batch; see {@link createSummarizer}.
+ * `T` is what `result()` gives per customer: `CustomerFeatures`, or the selected fields when
+ * the summarizer was created with `fields`.
+ */
+export interface Summarizer<T = CustomerFeatures> {
   /** Folds a batch of transaction rows (raw rows are validated; a rejected row throws a `ValidationError`). */
-  add(transactions: readonly unknown[]): Summarizer;
+  add(transactions: readonly unknown[]): Summarizer<T>;
   /** Folds customer records: prospects appear, attributes and consent are attached. */
-  addCustomers(customers: readonly unknown[]): Summarizer;
+  addCustomers(customers: readonly unknown[]): Summarizer<T>;
   /** Folds interaction rows (engagement features). */
-  addInteractions(interactions: readonly unknown[]): Summarizer;
-  /** Folds another summarizer with the same options (a shard of customers or a range of time). */
-  merge(other: Summarizer): Summarizer;
-  /** One `CustomerFeatures` per customer seen so far, sorted by customer id. */
-  result(): CustomerFeatures[];
+  addInteractions(interactions: readonly unknown[]): Summarizer<T>;
+  /** Folds another summarizer with the same options, `fields` included (a shard of customers or a range of time). */
+  merge(other: Summarizer<T>): Summarizer<T>;
+  /** One summary per customer seen so far, sorted by customer id. */
+  result(): T[];
 }
 
-/** Summary options after checking, with the day-number function of the time zone. */
+/** Summary options after checking, with the day-number function of the time zone and the features asked for. */
 export type ResolvedSettings = FeatureSettings & { readonly timeZone: string };
 
 /** The state and settings behind each summarizer, reachable only from this module (so `merge` can read another's). */
-const internals = new WeakMap<Summarizer, { readonly state: SummaryState; readonly settings: ResolvedSettings }>();
+const internals = new WeakMap<Summarizer<unknown>, { readonly state: SummaryState; readonly settings: ResolvedSettings }>();
 
 /**
  * The state and settings behind a summarizer, for functions of this layer that need more than
  * `result()` gives (the purchase days of each customer). Not exported from the package.
  */
-export function summaryStateOf(summarizer: Summarizer): { readonly state: SummaryState; readonly settings: ResolvedSettings } {
+export function summaryStateOf(summarizer: Summarizer<unknown>): { readonly state: SummaryState; readonly settings: ResolvedSettings } {
   const found = internals.get(summarizer);
   if (found === undefined) throw new TypeError('summaryStateOf expects a summarizer made by createSummarizer');
   return found;
@@ -95,6 +110,7 @@ export function resolveSummarizeOptions(functionName: string, options: Summarize
     dayNumber,
     trendPeriodDays: positiveInteger(functionName, 'trendPeriodDays', options.trendPeriodDays, 90),
     trendPeriods: positiveInteger(functionName, 'trendPeriods', options.trendPeriods, 4),
+    selection: resolveFeatureSelection(functionName, options.fields),
   };
 }
 
@@ -111,7 +127,7 @@ function validated<T>(rows: readonly unknown[], kind: RecordKind, parse: (rows: 
  *
  * Use `summarize` when all rows are in memory at once.
  *
- * @param options - `asOf` (required), `unit`, `timeZone`, trend settings.
+ * @param options - `asOf` (required), `unit`, `timeZone`, trend settings, `fields`.
  * @returns A summarizer with `add`, `addCustomers`, `addInteractions`, `merge` and `result`.
  * @throws {ConfigurationError} `missing_option` without `asOf`; `invalid_option` for bad options or merging summarizers with different options.
  * @throws {ValidationError} from `add*` when a batch has invalid rows, or an order is claimed by two customers across batches (`order_customer_conflict`).
@@ -128,14 +144,18 @@ function validated<T>(rows: readonly unknown[], kind: RecordKind, parse: (rows: 
  * ```
  * @category Features
  */
-export function createSummarizer(options: SummarizeOptions): Summarizer {
+export function createSummarizer(options: SummarizeOptions & { readonly fields?: undefined }): Summarizer;
+export function createSummarizer<const F extends FeatureName>(options: SummarizeOptions & { readonly fields: readonly F[] }): Summarizer<SelectedFeatures<F>>;
+export function createSummarizer(options: SummarizeOptions): Summarizer<unknown> {
   return summarizerFor('createSummarizer', options);
 }
 
-/** Creates a summarizer whose option errors name `functionName`, the function the host called. */
+/** Creates a summarizer whose option errors name `functionName`, the function the host called; `result()` gives what `options.fields` selects. */
 export function summarizerFor(functionName: string, options: SummarizeOptions): Summarizer {
   const settings = resolveSummarizeOptions(functionName, options);
-  const state = new SummaryState();
+  const selection = settings.selection;
+  // Totals need no grouping by customer; the category mix needs the category lines.
+  const state = new SummaryState({ groupFirstBatch: selection?.totalsOnly !== true, keepCategoryLines: selection === undefined || selection.categories });
   const { asOfDay, dayNumber } = settings;
   const parseOptions = { onInvalid: 'throw', timeZone: settings.timeZone } as const;
 
@@ -193,8 +213,15 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
       const otherState = otherInternals.state;
       const a = settings;
       const b = otherInternals.settings;
-      if (a.asOf !== b.asOf || a.unit !== b.unit || a.timeZone !== b.timeZone || a.trendPeriodDays !== b.trendPeriodDays || a.trendPeriods !== b.trendPeriods) {
-        throw new ConfigurationError('invalid_option', 'createSummarizer.merge needs summarizers with the same asOf, unit, timeZone and trend options');
+      if (
+        a.asOf !== b.asOf ||
+        a.unit !== b.unit ||
+        a.timeZone !== b.timeZone ||
+        a.trendPeriodDays !== b.trendPeriodDays ||
+        a.trendPeriods !== b.trendPeriods ||
+        !sameSelection(a.selection, b.selection)
+      ) {
+        throw new ConfigurationError('invalid_option', 'createSummarizer.merge needs summarizers with the same asOf, unit, timeZone, trend options and fields');
       }
       if (state.currency !== undefined && otherState.currency !== undefined && state.currency !== otherState.currency) {
         const issue: RowIssue = { index: 0, path: ['currency'], code: 'mixed_currency', message: `the summarizers hold amounts in ${state.currency} and ${otherState.currency}` };
@@ -215,7 +242,7 @@ export function summarizerFor(functionName: string, options: SummarizeOptions): 
       return summarizer;
     },
     result() {
-      return computeFeatures(state, settings);
+      return selection === undefined ? computeFeatures(state, settings) : (computeSelectedFeatures(state, settings, selection) as unknown as CustomerFeatures[]);
     },
   };
   internals.set(summarizer, { state, settings });

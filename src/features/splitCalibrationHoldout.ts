@@ -6,7 +6,7 @@ import { resolveSummarizeOptions, summarizerFor, type SummarizeOptions } from '.
 import type { CustomerFeatures } from './CustomerFeatures';
 
 /** Options of {@link splitCalibrationHoldout}. */
-export interface SplitCalibrationHoldoutOptions extends Omit<SummarizeOptions, 'asOf'> {
+export interface SplitCalibrationHoldoutOptions extends Omit<SummarizeOptions, 'asOf' | 'fields'> {
   /** Last calendar day of the calibration period (inclusive); features describe the customer as of this day. */
   readonly calibrationEnd: SummarizeOptions['asOf'];
   /** Last calendar day of the holdout period (inclusive). */
@@ -63,6 +63,9 @@ export function splitCalibrationHoldout(
     throw new ConfigurationError('missing_option', 'splitCalibrationHoldout needs options `calibrationEnd` and `observationEnd`: the last days of the two periods', [
       options?.calibrationEnd === undefined ? 'calibrationEnd' : 'observationEnd',
     ]);
+  }
+  if (Object.hasOwn(options, 'fields')) {
+    throw new ConfigurationError('invalid_option', 'splitCalibrationHoldout computes every feature of the calibration period: it takes no `fields` option (pick fields from its result)', ['fields']);
   }
   const { calibrationEnd, observationEnd, ...rest } = options;
   const calibration = resolveSummarizeOptions('splitCalibrationHoldout', { ...rest, asOf: calibrationEnd });

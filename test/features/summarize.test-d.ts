@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { parseTransactions, summarize, type CustomerFeatures, type Transaction, type TransactionInput } from 'clientele';
+import { createSummarizer, parseTransactions, rfm, summarize, type CustomerFeatures, type Summarizer, type Transaction, type TransactionInput } from 'clientele';
 
 describe('summarize types', () => {
   it('takes raw rows with dates as Date, ISO string or epoch ms, or parsed records', () => {
@@ -21,5 +21,18 @@ describe('summarize types', () => {
     expectTypeOf<CustomerFeatures['daysSinceLastPurchase']>().toEqualTypeOf<number | null>();
     expectTypeOf<CustomerFeatures['orders']>().toEqualTypeOf<number>();
     expectTypeOf<CustomerFeatures['timeUnit']>().toEqualTypeOf<'days' | 'weeks'>();
+  });
+
+  it('types a summary limited to fields as the customer id and those fields', () => {
+    const lean = summarize([], { asOf: '2026-01-01', fields: ['orders', 'daysSinceLastPurchase'] });
+    expectTypeOf(lean).toEqualTypeOf<Pick<CustomerFeatures, 'customerId' | 'orders' | 'daysSinceLastPurchase'>[]>();
+    // @ts-expect-error a field that was not asked for is not there
+    void lean[0]?.monetaryTotal;
+    // @ts-expect-error only feature names are fields
+    summarize([], { asOf: '2026-01-01', fields: ['ordrs'] });
+    expectTypeOf(createSummarizer({ asOf: 0, fields: ['monetaryTotal'] })).toEqualTypeOf<Summarizer<Pick<CustomerFeatures, 'customerId' | 'monetaryTotal'>>>();
+    expectTypeOf(createSummarizer({ asOf: 0 })).toEqualTypeOf<Summarizer>();
+    // rfm takes what a summary limited to the RFM fields gives
+    expectTypeOf(rfm).toBeCallableWith(summarize([], { asOf: 0, fields: ['daysSinceLastPurchase', 'orders', 'monetaryTotal'] }));
   });
 });

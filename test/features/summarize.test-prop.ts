@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSummarizer, parseTransactions, summarize, type Transaction } from 'clientele';
+import { createSummarizer, FEATURE_CATALOGUE, parseTransactions, summarize, type FeatureName, type Transaction } from 'clientele';
 
 const DAY = 86_400_000;
 const asOf = '2026-06-30';
@@ -123,6 +123,35 @@ describe('summarize invariants', () => {
           const shares = Object.values(customer.categoryShares).reduce((sum, share) => sum + share, 0);
           if (customer.distinctCategories > 0) expect(shares).toBeCloseTo(1, 9);
         }
+      }),
+    );
+  });
+});
+
+describe('summarize with fields', () => {
+  const fieldNames = Object.keys(FEATURE_CATALOGUE).filter((field): field is FeatureName => field !== 'customerId');
+  // The fields that come from order totals alone: asked for on their own, they take the path that does not group orders.
+  const ORDER_TOTALS: FeatureName[] = ['asOf', 'createdAt', 'isProspect', 'firstPurchaseAt', 'lastPurchaseAt', 'daysSinceFirstPurchase', 'daysSinceLastPurchase', 'orders', 'monetaryTotal', 'grossSpend', 'refundedAmount', 'averageOrderValue', 'timeUnit', 'firstToLastPurchase', 'firstPurchaseToAsOf', 'discountedOrderShare', 'refundRate', 'attributes', 'consent'];
+  // Fractional amounts too: a field summary must add the same numbers in the same order as the full one.
+  const centsRows = rowsArbitrary.map((rows) => rows.map((row, index) => ({ ...row, amount: row.amount + (index % 7) / 10 + 0.01 })));
+  const customers = [{ id: 'c1', attributes: { region: 'north' } }, { id: 'prospect' }];
+  const interactions = [{ customerId: 'c9', at: '2026-06-01', kind: 'email_open' as const }];
+
+  it('gives exactly the fields of the full summary, whatever fields are asked for, in any batches and shards', () => {
+    fc.assert(
+      fc.property(centsRows, fc.oneof(fc.subarray(ORDER_TOTALS), fc.subarray(fieldNames)), fc.integer({ min: 0, max: 600 }), (rows, fields, splitDay) => {
+        const full = summarize(rows, { asOf, customers, interactions });
+        const expected = full.map((customer) => Object.fromEntries([['customerId', customer.customerId], ...fields.map((field) => [field, customer[field]])]));
+        expect(summarize(rows, { asOf, customers, interactions, fields })).toEqual(expected);
+        const cut = START + splitDay * DAY;
+        const early = createSummarizer({ asOf, fields }).add(rows.filter((row) => row.at < cut));
+        const late = createSummarizer({ asOf, fields }).add(rows.filter((row) => row.at >= cut)).addCustomers(customers).addInteractions(interactions);
+        const merged = early.merge(late).result();
+        const shardedFull = createSummarizer({ asOf })
+          .add(rows.filter((row) => row.at < cut))
+          .merge(createSummarizer({ asOf }).add(rows.filter((row) => row.at >= cut)).addCustomers(customers).addInteractions(interactions))
+          .result();
+        expect(merged).toEqual(shardedFull.map((customer) => Object.fromEntries([['customerId', customer.customerId], ...fields.map((field) => [field, customer[field]])])));
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ValidationError, createSummarizer, parseCustomers, parseTransactions, summarize, type CustomerFeatures } from 'clientele';
+import { ConfigurationError, ValidationError, createSummarizer, parseCustomers, parseTransactions, splitCalibrationHoldout, summarize, type CustomerFeatures } from 'clientele';
 
 const DAY = 86_400_000;
 const asOf = '2026-06-30';
@@ -339,5 +339,42 @@ describe('createSummarizer across batches', () => {
       expect([a?.spendLastPeriod, a?.spendPreviousPeriod, a?.spendChange], `trendPeriods ${trendPeriods}`).toEqual([10, 40, -0.75]);
     }
     expect(summarize(rows, { asOf: '2026-03-31', trendPeriodDays: 30, trendPeriods: 1 })[0]?.spendSlope).toBeNull();
+  });
+});
+
+describe('summarize with fields', () => {
+  it('returns the customer id and the fields asked for, once each, in the order asked', () => {
+    const lean = summarize(transactions, { asOf, customers, fields: ['monetaryTotal', 'orders', 'monetaryTotal', 'customerId'] as never[] });
+    expect(lean.map((customer) => Object.keys(customer))).toEqual([
+      ['customerId', 'monetaryTotal', 'orders'],
+      ['customerId', 'monetaryTotal', 'orders'],
+      ['customerId', 'monetaryTotal', 'orders'],
+    ]);
+    expect(lean).toEqual([
+      { customerId: 'ann', monetaryTotal: 215, orders: 4 }, // as in the full summary above
+      { customerId: 'bob', monetaryTotal: 0, orders: 0 },
+      { customerId: 'cy', monetaryTotal: 10, orders: 1 },
+    ]);
+    expect(summarize(transactions, { asOf, fields: [] })).toEqual([{ customerId: 'ann' }, { customerId: 'cy' }]);
+  });
+
+  it('refuses fields that are not feature names, hostile ones included, naming the index', () => {
+    for (const fields of ['orders', [42], ['ordrs'], ['__proto__'], ['constructor'], ['toString'], [null]]) {
+      expect(() => summarize(transactions, { asOf, fields: fields as never })).toThrow(expect.objectContaining({ name: 'ConfigurationError', code: 'invalid_option' }));
+    }
+    expect(() => summarize(transactions, { asOf, fields: ['orders', 'ordrs'] as never })).toThrow(expect.objectContaining({ path: ['fields', 1] }));
+    expect(() => createSummarizer({ asOf, fields: { length: 1, 0: 'orders' } as never })).toThrow(/array of feature names/);
+  });
+
+  it('merges only summarizers asked for the same fields, in any order', () => {
+    const a = createSummarizer({ asOf, fields: ['orders', 'monetaryTotal'] }).add(transactions.slice(0, 4));
+    const b = createSummarizer({ asOf, fields: ['monetaryTotal', 'orders'] }).add(transactions.slice(4));
+    expect(a.merge(b).result()).toEqual(summarize(transactions, { asOf, fields: ['orders', 'monetaryTotal'] }));
+    expect(() => a.merge(createSummarizer({ asOf }) as never)).toThrow(/fields/);
+    expect(() => a.merge(createSummarizer({ asOf, fields: ['orders'] }) as never)).toThrow(/fields/);
+  });
+
+  it('is refused by splitCalibrationHoldout, which needs every feature', () => {
+    expect(() => splitCalibrationHoldout(transactions, { calibrationEnd: '2026-03-31', observationEnd: asOf, fields: ['orders'] } as never)).toThrow(/no `fields` option/);
   });
 });
