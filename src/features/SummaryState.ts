@@ -217,8 +217,12 @@ export class SummaryState {
     return index;
   }
 
-  /** Maps a batch's customer and order indices to this state's, creating what is new; the first batch's orders come grouped by customer. */
-  private mapBatch(columns: TransactionColumns): { customers: Int32Array; orders: Int32Array; grouped: boolean } {
+  /**
+   * Maps a batch's customer and order indices to this state's, creating what is new; the first
+   * batch's orders come grouped by customer, or keep the batch's numbering (`orders` is then
+   * `undefined`).
+   */
+  private mapBatch(columns: TransactionColumns): { customers: Int32Array; orders: Int32Array | undefined; grouped: boolean } {
     const customers = new Int32Array(columns.customerIds.length);
     if (this.customers.names.length === 0) {
       this.customers.adopt(columns.customerIds);
@@ -229,14 +233,13 @@ export class SummaryState {
         customers[i] = this.customer(id);
       });
     }
-    const orders = new Int32Array(columns.orderIds.length);
     if (this.orders.names.length === 0) {
       if (this.layout.groupFirstBatch) return { customers, orders: this.adoptGrouped(columns, customers), grouped: true };
       this.orders.adopt(columns.orderIds);
       this.extendOrders(columns.orderIds.length);
-      for (let i = 0; i < orders.length; i++) orders[i] = i;
-      return { customers, orders, grouped: false };
+      return { customers, orders: undefined, grouped: false };
     }
+    const orders = new Int32Array(columns.orderIds.length);
     columns.orderIds.forEach((id, i) => {
       orders[i] = this.order(id);
     });
@@ -326,7 +329,7 @@ export class SummaryState {
     const values = this.orderValues;
     for (let record = 0; record < records.length; record++) {
       const row = records[record] as Transaction;
-      const order = map.orders[orderOfRecord[record] as number] as number;
+      const order = map.orders === undefined ? (orderOfRecord[record] as number) : (map.orders[orderOfRecord[record] as number] as number);
       const customer = map.customers[customerOfRecord[record] as number] as number;
       this.orderCustomer[order] = customer;
       if (row.status === 'cancelled' || !keep(row.at)) continue;

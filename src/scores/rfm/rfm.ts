@@ -53,18 +53,31 @@ function customerAt(features: readonly Partial<CustomerFeatures>[], index: numbe
   return customer as Partial<CustomerFeatures> & Pick<CustomerFeatures, 'customerId'>;
 }
 
-/**
- * Scores by rank: ranks 1..n by value, equal values ranked in row order (pandas'
- * `rank(method='first')`), binned as pandas' qcut bins them (right-closed). A value's rank is
- * the number of smaller values, plus the number of equal values before it in the rows, plus 1:
- * one native sort and a binary search per value, no comparator calls.
- */
-function rankScores(values: Float64Array, bins: number, higherIsBetter: boolean): Uint8Array {
+/** Counting beats sorting when every value is a small whole number (days, order counts): up to this value. */
+const COUNTING_LIMIT = 1 << 20;
+
+/** For each value, how many values are smaller: by counting when all are small whole numbers, else by one sort and a binary search each. */
+function smallerCounts(values: Float64Array): Int32Array {
   const n = values.length;
+  const smaller = new Int32Array(n);
+  let largest = 0;
+  let whole = true;
+  for (let index = 0; index < n && whole; index++) {
+    const value = values[index] as number;
+    if (!Number.isInteger(value) || value < 0 || value >= COUNTING_LIMIT) whole = false;
+    else if (value > largest) largest = value;
+  }
+  if (whole) {
+    const below = new Int32Array(largest + 2);
+    for (let index = 0; index < n; index++) {
+      const value = (values[index] as number) + 1;
+      below[value] = (below[value] as number) + 1;
+    }
+    for (let value = 0; value <= largest; value++) below[value + 1] = (below[value + 1] as number) + (below[value] as number);
+    for (let index = 0; index < n; index++) smaller[index] = below[values[index] as number] as number;
+    return smaller;
+  }
   const sorted = values.slice().sort();
-  const edges = pandasRankEdges(n, bins);
-  const tiesSeen = new Int32Array(n);
-  const scores = new Uint8Array(n);
   for (let index = 0; index < n; index++) {
     const value = values[index] as number;
     let low = 0;
@@ -74,6 +87,24 @@ function rankScores(values: Float64Array, bins: number, higherIsBetter: boolean)
       if ((sorted[middle] as number) < value) low = middle + 1;
       else high = middle;
     }
+    smaller[index] = low;
+  }
+  return smaller;
+}
+
+/**
+ * Scores by rank: ranks 1..n by value, equal values ranked in row order (pandas'
+ * `rank(method='first')`), binned as pandas' qcut bins them (right-closed). A value's rank is
+ * the number of smaller values, plus the number of equal values before it in the rows, plus 1.
+ */
+function rankScores(values: Float64Array, bins: number, higherIsBetter: boolean): Uint8Array {
+  const n = values.length;
+  const smaller = smallerCounts(values);
+  const edges = pandasRankEdges(n, bins);
+  const tiesSeen = new Int32Array(n);
+  const scores = new Uint8Array(n);
+  for (let index = 0; index < n; index++) {
+    const low = smaller[index] as number;
     const rank = low + (tiesSeen[low] as number) + 1;
     tiesSeen[low] = (tiesSeen[low] as number) + 1;
     let below = 0;

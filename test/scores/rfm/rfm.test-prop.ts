@@ -52,4 +52,38 @@ describe('rfm invariants', () => {
       }),
     );
   });
+
+  it("ranks as a stable comparison sort does, whole numbers (counted) and fractions (sorted) alike", () => {
+    // The oracle: order by value, ties in row order; the rank r (1-based) goes to the bin qcut gives it.
+    const oracle = (values: number[], bins: number, higherIsBetter: boolean): number[] => {
+      const n = values.length;
+      const order = [...values.keys()].sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+      // numpy's linspace, which qcut uses, steps by k * (1 / bins), not k / bins (they differ in the last bit).
+      const edges = Array.from({ length: bins - 1 }, (_, k) => {
+        const position = (n - 1) * ((k + 1) * (1 / bins));
+        const below = Math.floor(position);
+        const t = position - below;
+        const a = below + 1;
+        const b = Math.min(below + 2, n);
+        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+      });
+      const scores: number[] = [];
+      order.forEach((index, position) => {
+        const below = edges.filter((edge) => edge < position + 1).length;
+        scores[index] = higherIsBetter ? below + 1 : bins - below;
+      });
+      return scores;
+    };
+    fc.assert(
+      fc.property(population, fc.integer({ min: 3, max: 10 }), (rows, bins) => {
+        const customers = withIds(rows).filter((customer) => customer.daysSinceLastPurchase !== null);
+        if (customers.length === 0) return;
+        const { scores } = rfm(customers, { ties: 'rank', bins });
+        expect(scores.map((score) => score.r)).toEqual(oracle(customers.map((customer) => customer.daysSinceLastPurchase as number), bins, false));
+        expect(scores.map((score) => score.f)).toEqual(oracle(customers.map((customer) => customer.orders), bins, true));
+        expect(scores.map((score) => score.m)).toEqual(oracle(customers.map((customer) => customer.monetaryTotal), bins, true));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
