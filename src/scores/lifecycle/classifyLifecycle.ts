@@ -57,7 +57,7 @@ export function classifyLifecycle(features: readonly LifecycleCustomer[], option
   if (options.sentences !== undefined && typeof options.sentences !== 'boolean') {
     throw new ConfigurationError('invalid_option', `classifyLifecycle expects option \`sentences\` to be true or false, received ${quoteValue(options.sentences)}`, ['sentences']);
   }
-  const classify = createLifecycleClassifier('classifyLifecycle', model, options.sentences ?? true);
+  const classify = createLifecycleClassifier('classifyLifecycle', model, (options.sentences ?? true) ? 'shared' : 'none');
   const counts = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage.id, 0])) as Record<LifecycleStage, number>;
   const stages: LifecycleClassification[] = new Array<LifecycleClassification>(features.length);
   const issues: RowIssue[] = [];

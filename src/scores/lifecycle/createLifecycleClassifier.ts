@@ -2,7 +2,7 @@ import { bindTransactionModel } from '../../clv/bindTransactionModel';
 import { readBtydSummary } from '../../clv/readBtydSummary';
 import { quoteValue, type RowIssue } from '../../errors';
 import type { CustomerFeatures } from '../../features/CustomerFeatures';
-import { describeLifecycleReason } from './describeLifecycleReason';
+import { createReasonDescriber, describeLifecycleReason, type LifecycleReasonFacts } from './describeLifecycleReason';
 import type { IntervalSource, LifecycleClassification, LifecycleModel, LifecycleReason } from './LifecycleModel';
 import { LIFECYCLE_STAGES, type LifecycleStage } from './lifecycleStages';
 
@@ -44,14 +44,17 @@ const REQUIRED: readonly (keyof LifecycleCustomer)[] = [
  * returning the facts that decided it. Returns a {@link RowIssue} for a customer whose features
  * are missing or malformed.
  */
-export function createLifecycleClassifier(functionName: string, model: LifecycleModel, sentences = true): (customer: unknown, index: number) => LifecycleClassification | RowIssue {
+export function createLifecycleClassifier(functionName: string, model: LifecycleModel, sentences: 'none' | 'each' | 'shared' = 'each'): (customer: unknown, index: number) => LifecycleClassification | RowIssue {
   const { thresholds: t, populationIntervalDays, language } = model;
   const probability = model.probabilityModel === null ? null : bindTransactionModel(functionName, model.probabilityModel);
   const labels = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage.id, stage.label[language]])) as Record<LifecycleStage, string>;
+  // Sentences `shared` across one run over a population are written once each and remembered for
+  // that run only; a classifier kept for single customers (`each`) remembers nothing.
+  const describe = sentences === 'none' ? undefined : sentences === 'shared' ? createReasonDescriber(language) : (reason: LifecycleReasonFacts) => describeLifecycleReason(reason, language);
   // One reason per classification, made at the rule with an empty `text` (so the sentence fills a
   // slot the object already has), then written here: no copies.
   const result = (customerId: string, stage: LifecycleStage, reason: LifecycleReason): LifecycleClassification => {
-    if (sentences) (reason as { text: string }).text = describeLifecycleReason(reason, language);
+    if (describe !== undefined) (reason as { text: string }).text = describe(reason);
     return { customerId, stage, label: labels[stage], reason };
   };
 
@@ -100,9 +103,10 @@ export function createLifecycleClassifier(functionName: string, model: Lifecycle
       if (alive < t.churnProbabilityAlive) return result(customerId, 'churned', { text: '', code: 'low_probability_alive', probabilityAlive: alive, threshold: t.churnProbabilityAlive, model: probability.kind });
       if (alive < t.atRiskProbabilityAlive) return result(customerId, 'at_risk', { text: '', code: 'low_probability_alive', probabilityAlive: alive, threshold: t.atRiskProbabilityAlive, model: probability.kind });
     } else {
-      const overdue: LifecycleReason = { text: '', code: 'overdue', daysSinceLastPurchase: daysSinceLast, usualIntervalDays: usual, factor, intervalSource: source };
-      if (factor >= t.churnFactor && daysSinceLast >= t.churnMinDays) return result(customerId, 'churned', overdue);
-      if (factor >= t.atRiskFactor && daysSinceLast >= t.atRiskMinDays) return result(customerId, 'at_risk', overdue);
+      const churned = factor >= t.churnFactor && daysSinceLast >= t.churnMinDays;
+      if (churned || (factor >= t.atRiskFactor && daysSinceLast >= t.atRiskMinDays)) {
+        return result(customerId, churned ? 'churned' : 'at_risk', { text: '', code: 'overdue', daysSinceLastPurchase: daysSinceLast, usualIntervalDays: usual, factor, intervalSource: source });
+      }
     }
 
     // 3. Reactivated: the latest purchase ended a gap long enough to have been churned. The own

@@ -87,3 +87,94 @@ export function describeLifecycleReason(reason: LifecycleReasonFacts, language: 
   const write = SENTENCES[language][reason.code] as (facts: LifecycleReasonFacts) => string;
   return write(reason);
 }
+
+/** Each code's place in the sentence key. */
+const CODE_INDEX: { readonly [K in Code]: number } = {
+  no_purchase: 0,
+  overdue: 1,
+  low_probability_alive: 2,
+  returned_after_gap: 3,
+  recent_first_purchase: 4,
+  spend_down: 5,
+  intervals_lengthening: 6,
+  spend_up: 7,
+  long_steady_tenure: 8,
+  within_rhythm: 9,
+};
+const MODEL_INDEX = { bgnbd: 0, mbgnbd: 1, paretonbd: 2 } as const;
+/** Each value of a key fits below this, so both halves of a key are small integers (fast map keys, no allocation). */
+const SLOT = 32_768;
+
+/** The sentence table holds 2^16 sentences at most. */
+const CACHE_BITS = 16;
+const CACHE_SLOTS = 1 << CACHE_BITS;
+
+const fits = (value: number): boolean => Number.isInteger(value) && value >= 0 && value < SLOT;
+
+/**
+ * A `describeLifecycleReason` for one language that remembers the sentences it wrote: many
+ * customers share what their sentence shows (whole days since their last purchase, the
+ * population's usual interval), so classifying a population writes each distinct sentence once.
+ * The key is everything a sentence shows, rounded as the sentence rounds it (days to whole days,
+ * factors to tenths, shares to tenths of a percent): two reasons with the same key have the same
+ * sentence in every language. A reason whose values do not fit a key is written without the
+ * cache. Internal to lifecycle classification; a describer lives as long as one run.
+ */
+export function createReasonDescriber(language: RfmLanguage): (reason: LifecycleReasonFacts) => string {
+  // A direct-mapped table: each key has one slot; a key that lands on another's slot takes it over.
+  const slotHigh = new Int32Array(CACHE_SLOTS).fill(-1);
+  const slotLow = new Int32Array(CACHE_SLOTS);
+  const slotSentence: string[] = new Array<string>(CACHE_SLOTS).fill('');
+  return (reason) => {
+    // The code and up to three shown values: (code, flag, a) and (b, c) are the two halves of the key.
+    let flag = 0;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    switch (reason.code) {
+      case 'no_purchase':
+        break;
+      case 'overdue':
+      case 'within_rhythm':
+        a = d(reason.daysSinceLastPurchase);
+        b = Math.round(reason.factor * 10);
+        c = d(reason.usualIntervalDays);
+        flag = reason.intervalSource === 'own' ? 1 : 0;
+        break;
+      case 'returned_after_gap':
+        a = d(reason.gapDays);
+        b = Math.round(reason.factor * 10);
+        c = d(reason.usualIntervalDays);
+        flag = reason.intervalSource === 'own' ? 1 : 0;
+        break;
+      case 'intervals_lengthening':
+        a = d(reason.lastIntervalDays);
+        b = Math.round(reason.factor * 10);
+        c = d(reason.usualIntervalDays);
+        break;
+      case 'low_probability_alive':
+        a = Math.round(Math.abs(reason.probabilityAlive) * 1000);
+        b = MODEL_INDEX[reason.model];
+        break;
+      case 'recent_first_purchase':
+      case 'long_steady_tenure':
+        a = d(reason.daysSinceFirstPurchase);
+        b = reason.orders;
+        break;
+      case 'spend_down':
+      case 'spend_up':
+        a = Math.round(Math.abs(reason.spendChange) * 1000);
+        break;
+    }
+    if (!fits(a) || !fits(b) || !fits(c)) return describeLifecycleReason(reason, language);
+    const high = (CODE_INDEX[reason.code] * 2 + flag) * SLOT + a;
+    const low = b * SLOT + c;
+    const slot = (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+    if (slotHigh[slot] === high && slotLow[slot] === low) return slotSentence[slot] as string;
+    const sentence = describeLifecycleReason(reason, language);
+    slotHigh[slot] = high;
+    slotLow[slot] = low;
+    slotSentence[slot] = sentence;
+    return sentence;
+  };
+}
