@@ -61,7 +61,7 @@ export type { CustomerFeatures, TimeUnit } from './features/CustomerFeatures';
 export { FEATURE_CATALOGUE, type FeatureInfo, type FeatureType, type NumericFeature } from './features/featureCatalogue';
 export { summarize, type SummarizeInputOptions } from './features/summarize';
 export type { FeatureName, SelectedFeatures } from './features/featureSelection';
-export { createSummarizer, type SummarizeOptions, type Summarizer } from './features/createSummarizer';
+export { createSummarizer, type FieldsOption, type SummarizeOptions, type Summarizer } from './features/createSummarizer';
 export {
   splitCalibrationHoldout,
   type CalibrationHoldoutFeatures,

@@ -235,15 +235,43 @@ export class SummaryState {
     }
     if (this.orders.names.length === 0) {
       if (this.layout.groupFirstBatch) return { customers, orders: this.adoptGrouped(columns, customers), grouped: true };
-      this.orders.adopt(columns.orderIds);
-      this.extendOrders(columns.orderIds.length);
-      return { customers, orders: undefined, grouped: false };
+      return { customers, orders: this.adoptInOrder(columns), grouped: false };
     }
     const orders = new Int32Array(columns.orderIds.length);
     columns.orderIds.forEach((id, i) => {
       orders[i] = this.order(id);
     });
     return { customers, orders, grouped: false };
+  }
+
+  /**
+   * Takes the first batch's orders in the batch's own numbering, except that an order without a
+   * record (all its rows rejected) goes after the others, as in {@link adoptGrouped}: then each
+   * customer's orders are summed in the same order in both layouts, and totals agree to the last
+   * bit. Returns the batch's numbering when it is kept (the usual case), `undefined` then.
+   */
+  private adoptInOrder(columns: TransactionColumns): Int32Array | undefined {
+    const { orderOfRecord, orderIds } = columns;
+    const recorded = new Uint8Array(orderIds.length);
+    for (let record = 0; record < orderOfRecord.length; record++) recorded[orderOfRecord[record] as number] = 1;
+    if (recorded.every((flag) => flag === 1)) {
+      this.orders.adopt(orderIds);
+      this.extendOrders(orderIds.length);
+      return undefined;
+    }
+    const slotOf = new Int32Array(orderIds.length);
+    const names: string[] = new Array<string>(orderIds.length);
+    let next = 0;
+    for (const pass of [1, 0]) {
+      for (let order = 0; order < orderIds.length; order++) {
+        if (recorded[order] !== pass) continue;
+        slotOf[order] = next;
+        names[next++] = orderIds[order] as string;
+      }
+    }
+    this.orders.adopt(names, false);
+    this.extendOrders(orderIds.length);
+    return slotOf;
   }
 
   /**

@@ -27,15 +27,18 @@ export interface SummarizeOptions {
   readonly trendPeriodDays?: number;
   /** Number of periods the spend slope looks back over. Default 4. */
   readonly trendPeriods?: number;
-  /**
-   * The features to compute, when not all of them are needed: each result then has
-   * `customerId` and these fields only (see `FEATURE_CATALOGUE` for the names). Asking only for
-   * order totals (`orders`, `monetaryTotal`, `daysSinceLastPurchase` and the like: what RFM
-   * needs) skips grouping orders by customer and is several times faster and smaller; leaving
-   * out the category mix skips keeping category lines. The values are exactly those of the full
-   * summary. Default: every feature.
-   */
-  readonly fields?: readonly FeatureName[];
+}
+
+/**
+ * The `fields` option of `summarize` and `createSummarizer`: the features to compute when not
+ * all of them are needed. Each result then has `customerId` and these fields only (see
+ * `FEATURE_CATALOGUE` for the names). Asking only for order totals (`orders`, `monetaryTotal`,
+ * `daysSinceLastPurchase` and the like: what RFM needs) skips grouping orders by customer and
+ * is several times faster and smaller; leaving out the category mix skips keeping category
+ * lines. The values are exactly those of the full summary.
+ */
+export interface FieldsOption<F extends FeatureName> {
+  readonly fields: readonly F[];
 }
 
 /**
@@ -81,7 +84,7 @@ function positiveInteger(functionName: string, name: string, value: number | und
 }
 
 /** Checks and normalises summary options; shared by `summarize`, `createSummarizer` and `splitCalibrationHoldout`. */
-export function resolveSummarizeOptions(functionName: string, options: SummarizeOptions): ResolvedSettings {
+export function resolveSummarizeOptions(functionName: string, options: SummarizeOptions & { readonly fields?: unknown }): ResolvedSettings {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError('missing_option', `${functionName} needs options with an \`asOf\` date, received ${quoteValue(options)}`);
   }
@@ -127,7 +130,7 @@ function validated<T>(rows: readonly unknown[], kind: RecordKind, parse: (rows: 
  *
  * Use `summarize` when all rows are in memory at once.
  *
- * @param options - `asOf` (required), `unit`, `timeZone`, trend settings, `fields`.
+ * @param options - `asOf` (required), `unit`, `timeZone`, trend settings; with `fields` (see {@link FieldsOption}), `result()` gives only those features.
  * @returns A summarizer with `add`, `addCustomers`, `addInteractions`, `merge` and `result`.
  * @throws {ConfigurationError} `missing_option` without `asOf`; `invalid_option` for bad options or merging summarizers with different options.
  * @throws {ValidationError} from `add*` when a batch has invalid rows, or an order is claimed by two customers across batches (`order_customer_conflict`).
@@ -144,14 +147,14 @@ function validated<T>(rows: readonly unknown[], kind: RecordKind, parse: (rows: 
  * ```
  * @category Features
  */
-export function createSummarizer(options: SummarizeOptions & { readonly fields?: undefined }): Summarizer;
-export function createSummarizer<const F extends FeatureName>(options: SummarizeOptions & { readonly fields: readonly F[] }): Summarizer<SelectedFeatures<F>>;
-export function createSummarizer(options: SummarizeOptions): Summarizer<unknown> {
+export function createSummarizer<const F extends FeatureName>(options: SummarizeOptions & FieldsOption<F>): Summarizer<SelectedFeatures<F>>;
+export function createSummarizer(options: SummarizeOptions): Summarizer;
+export function createSummarizer(options: SummarizeOptions & { readonly fields?: unknown }): Summarizer<unknown> {
   return summarizerFor('createSummarizer', options);
 }
 
 /** Creates a summarizer whose option errors name `functionName`, the function the host called; `result()` gives what `options.fields` selects. */
-export function summarizerFor(functionName: string, options: SummarizeOptions): Summarizer {
+export function summarizerFor(functionName: string, options: SummarizeOptions & { readonly fields?: unknown }): Summarizer {
   const settings = resolveSummarizeOptions(functionName, options);
   const selection = settings.selection;
   // Totals need no grouping by customer; the category mix needs the category lines.

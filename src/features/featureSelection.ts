@@ -5,8 +5,12 @@ import { FEATURE_CATALOGUE } from './featureCatalogue';
 /** A feature a summary can be limited to: any `CustomerFeatures` field but `customerId`, which every summary has. */
 export type FeatureName = Exclude<keyof CustomerFeatures, 'customerId'>;
 
-/** A summary limited to some features: the customer id and the fields asked for. */
-export type SelectedFeatures<F extends FeatureName> = Pick<CustomerFeatures, 'customerId' | F>;
+/**
+ * A summary limited to some features: the customer id and the fields asked for. When the names
+ * are not known where the call is written (a `FeatureName[]` variable), any of the fields may be
+ * missing, and the type says so.
+ */
+export type SelectedFeatures<F extends FeatureName> = [FeatureName] extends [F] ? Pick<CustomerFeatures, 'customerId'> & Partial<CustomerFeatures> : Pick<CustomerFeatures, 'customerId' | F>;
 
 /**
  * The features that come from each customer's order totals alone (sums, counts, first and last

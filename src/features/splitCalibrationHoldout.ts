@@ -6,7 +6,7 @@ import { resolveSummarizeOptions, summarizerFor, type SummarizeOptions } from '.
 import type { CustomerFeatures } from './CustomerFeatures';
 
 /** Options of {@link splitCalibrationHoldout}. */
-export interface SplitCalibrationHoldoutOptions extends Omit<SummarizeOptions, 'asOf' | 'fields'> {
+export interface SplitCalibrationHoldoutOptions extends Omit<SummarizeOptions, 'asOf'> {
   /** Last calendar day of the calibration period (inclusive); features describe the customer as of this day. */
   readonly calibrationEnd: SummarizeOptions['asOf'];
   /** Last calendar day of the holdout period (inclusive). */
@@ -64,7 +64,7 @@ export function splitCalibrationHoldout(
       options?.calibrationEnd === undefined ? 'calibrationEnd' : 'observationEnd',
     ]);
   }
-  if (Object.hasOwn(options, 'fields')) {
+  if ((options as { readonly fields?: unknown }).fields !== undefined) {
     throw new ConfigurationError('invalid_option', 'splitCalibrationHoldout computes every feature of the calibration period: it takes no `fields` option (pick fields from its result)', ['fields']);
   }
   const { calibrationEnd, observationEnd, ...rest } = options;

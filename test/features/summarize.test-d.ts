@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createSummarizer, parseTransactions, rfm, summarize, type CustomerFeatures, type Summarizer, type Transaction, type TransactionInput } from 'clientele';
+import { createSummarizer, parseTransactions, rfm, summarize, type CustomerFeatures, type FeatureName, type SummarizeInputOptions, type SummarizeOptions, type Summarizer, type Transaction, type TransactionInput } from 'clientele';
 
 describe('summarize types', () => {
   it('takes raw rows with dates as Date, ISO string or epoch ms, or parsed records', () => {
@@ -34,5 +34,22 @@ describe('summarize types', () => {
     expectTypeOf(createSummarizer({ asOf: 0 })).toEqualTypeOf<Summarizer>();
     // rfm takes what a summary limited to the RFM fields gives
     expectTypeOf(rfm).toBeCallableWith(summarize([], { asOf: 0, fields: ['daysSinceLastPurchase', 'orders', 'monetaryTotal'] }));
+  });
+
+  it('takes options held in a variable of the exported option types (found by review)', () => {
+    const options: SummarizeInputOptions = { asOf: '2026-01-01' };
+    expectTypeOf(summarize([], options)).toEqualTypeOf<CustomerFeatures[]>();
+    const summarizerOptions: SummarizeOptions = { asOf: '2026-01-01' };
+    expectTypeOf(createSummarizer(summarizerOptions)).toEqualTypeOf<Summarizer>();
+    // A variable that holds fields is typed by them too.
+    const withFields = { asOf: 0, fields: ['orders'] } as const;
+    expectTypeOf(summarize([], withFields)).toEqualTypeOf<Pick<CustomerFeatures, 'customerId' | 'orders'>[]>();
+  });
+
+  it('does not claim every feature when the field names are not known at the call (found by review)', () => {
+    const fields: FeatureName[] = ['orders'];
+    const lean = summarize([], { asOf: '2026-01-01', fields });
+    expectTypeOf(lean).toEqualTypeOf<(Pick<CustomerFeatures, 'customerId'> & Partial<CustomerFeatures>)[]>();
+    expectTypeOf(lean[0]?.monetaryTotal).toEqualTypeOf<number | undefined>();
   });
 });

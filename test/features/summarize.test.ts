@@ -374,6 +374,21 @@ describe('summarize with fields', () => {
     expect(() => a.merge(createSummarizer({ asOf, fields: ['orders'] }) as never)).toThrow(/fields/);
   });
 
+  it('sums an order whose first-batch rows were all rejected in the same order as the full summary (found by review)', () => {
+    // o2 is claimed by two customers in the first batch, so parseTransactions rejects its rows but
+    // keeps its id; a later batch gives it to c1. Both layouts must add c1's orders in one order.
+    const first = parseTransactions([
+      { orderId: 'o1', customerId: 'c1', at: '2026-01-01', amount: 0.1 },
+      { orderId: 'o2', customerId: 'c1', at: '2026-01-02', amount: 5 },
+      { orderId: 'o2', customerId: 'c2', at: '2026-01-02', amount: 5 },
+      { orderId: 'o3', customerId: 'c1', at: '2026-01-03', amount: 1.1 },
+    ]).records;
+    const second = [{ orderId: 'o2', customerId: 'c1', at: '2026-01-02', amount: 0.1 }];
+    const full = createSummarizer({ asOf }).add(first).add(second).result();
+    const lean = createSummarizer({ asOf, fields: ['monetaryTotal', 'grossSpend'] }).add(first).add(second).result();
+    expect(lean).toEqual(full.map(({ customerId, monetaryTotal, grossSpend }) => ({ customerId, monetaryTotal, grossSpend })));
+  });
+
   it('is refused by splitCalibrationHoldout, which needs every feature', () => {
     expect(() => splitCalibrationHoldout(transactions, { calibrationEnd: '2026-03-31', observationEnd: asOf, fields: ['orders'] } as never)).toThrow(/no `fields` option/);
   });
