@@ -136,21 +136,13 @@ export function createReasonDescriber(language: RfmLanguage): (reason: Lifecycle
         break;
       case 'overdue':
       case 'within_rhythm':
-        a = d(reason.daysSinceLastPurchase);
-        b = Math.round(reason.factor * 10);
-        c = d(reason.usualIntervalDays);
-        flag = reason.intervalSource === 'own' ? 1 : 0;
-        break;
       case 'returned_after_gap':
-        a = d(reason.gapDays);
-        b = Math.round(reason.factor * 10);
-        c = d(reason.usualIntervalDays);
-        flag = reason.intervalSource === 'own' ? 1 : 0;
-        break;
       case 'intervals_lengthening':
-        a = d(reason.lastIntervalDays);
+        // Days, a factor in tenths and the usual interval; the interval's source where shown.
+        a = d(reason.code === 'returned_after_gap' ? reason.gapDays : reason.code === 'intervals_lengthening' ? reason.lastIntervalDays : reason.daysSinceLastPurchase);
         b = Math.round(reason.factor * 10);
         c = d(reason.usualIntervalDays);
+        flag = reason.code !== 'intervals_lengthening' && reason.intervalSource === 'own' ? 1 : 0;
         break;
       case 'low_probability_alive':
         a = Math.round(Math.abs(reason.probabilityAlive) * 1000);
