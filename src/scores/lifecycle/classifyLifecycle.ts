@@ -58,7 +58,9 @@ export function classifyLifecycle(features: readonly LifecycleCustomer[], option
     throw new ConfigurationError('invalid_option', `classifyLifecycle expects option \`sentences\` to be true or false, received ${quoteValue(options.sentences)}`, ['sentences']);
   }
   const classify = createLifecycleClassifier('classifyLifecycle', model, (options.sentences ?? true) ? 'shared' : 'none');
-  const counts = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage.id, 0])) as Record<LifecycleStage, number>;
+  // Tallied by position, so the loop does not look a stage name up in an object 100,000 times.
+  const positionOf = new Map<LifecycleStage, number>(LIFECYCLE_STAGES.map((stage, position) => [stage.id, position]));
+  const tally = new Int32Array(LIFECYCLE_STAGES.length);
   const stages: LifecycleClassification[] = new Array<LifecycleClassification>(features.length);
   const issues: RowIssue[] = [];
   let rejected = 0;
@@ -69,9 +71,11 @@ export function classifyLifecycle(features: readonly LifecycleCustomer[], option
       if (issues.length < 20) issues.push(classification);
       continue;
     }
-    counts[classification.stage] += 1;
+    const position = positionOf.get(classification.stage) as number;
+    tally[position] = (tally[position] as number) + 1;
     stages[index] = classification;
   }
   if (rejected > 0) throw new ValidationError('classifyLifecycle', issues, rejected, features.length);
+  const counts = Object.fromEntries(LIFECYCLE_STAGES.map((stage, position) => [stage.id, tally[position] as number])) as Record<LifecycleStage, number>;
   return { model, stages, counts };
 }

@@ -79,8 +79,11 @@ export function fitLifecycleFor(functionName: string, features: readonly unknown
   let expected = options.asOf;
   const issues: RowIssue[] = [];
   let rejected = 0;
-  const enough: number[] = [];
-  const some: number[] = [];
+  // The medians of customers with enough intervals of their own, and of all customers with one.
+  const enough = new Float64Array(features.length);
+  const some = new Float64Array(features.length);
+  let enoughCount = 0;
+  let someCount = 0;
   for (let index = 0; index < features.length; index += 1) {
     const customer = features[index] as { asOf?: unknown; medianInterpurchaseDays?: unknown; repeatPurchases?: unknown } | null;
     const asOf = customer?.asOf;
@@ -97,13 +100,13 @@ export function fitLifecycleFor(functionName: string, features: readonly unknown
     }
     const median = customer?.medianInterpurchaseDays;
     if (typeof median !== 'number' || !(median > 0) || !Number.isFinite(median)) continue;
-    some.push(median);
+    some[someCount++] = median;
     const intervals = customer?.repeatPurchases;
-    if (typeof intervals === 'number' && intervals >= thresholds.minIntervals) enough.push(median);
+    if (typeof intervals === 'number' && intervals >= thresholds.minIntervals) enough[enoughCount++] = median;
   }
   if (rejected > 0) throw new ValidationError(functionName, issues, rejected, features.length);
-  const learned = enough.length > 0 ? enough : some;
-  const populationIntervalDays = learned.length > 0 ? (quantilesOf(Float64Array.from(learned), [0.5])[0] as number) : DEFAULT_INTERVAL_DAYS;
+  const learned = enoughCount > 0 ? enough.subarray(0, enoughCount) : some.subarray(0, someCount);
+  const populationIntervalDays = learned.length > 0 ? (quantilesOf(learned, [0.5])[0] as number) : DEFAULT_INTERVAL_DAYS;
   return deepFreeze({
     kind: 'lifecycle',
     version: 1,
