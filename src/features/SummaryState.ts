@@ -79,12 +79,19 @@ export function groupBy(keys: ArrayLike<number>, count: number, groupCount: numb
   return { start, rows };
 }
 
-/** The numbers kept per order in `SummaryState.orderValues`, and where each sits. */
+/** The numbers kept per order in `SummaryState.orderValues` (in the layout with order times), and where each sits. */
 export const ORDER_STRIDE = 4;
 export const NET = 0;
 export const GROSS = 1;
 export const PURCHASE_AT = 2;
 export const FIRST_AT = 3;
+/** In the layout without order times, two numbers per order: `NET` and `GROSS`. */
+export const TOTALS_STRIDE = 2;
+
+/** Bits of `SummaryState.orderFlags`: a discounted row (every layout); a kept row and a purchase line (the layout without order times, where no times say so). */
+export const DISCOUNTED = 1;
+export const KEPT = 2;
+export const PURCHASE = 4;
 
 /** A currency every folded row is in, or `undefined` while no row named one. */
 export type BatchCurrency = string | undefined;
@@ -120,7 +127,25 @@ export class SummaryState {
    *   customer (what per-customer lists need; order totals alone do not); `keepCategoryLines`:
    *   keep the categorised purchase lines (only the category mix reads them).
    */
-  constructor(private readonly layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean } = { groupFirstBatch: true, keepCategoryLines: true }) {}
+  constructor(layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean; readonly orderTimes: boolean } = { groupFirstBatch: true, keepCategoryLines: true, orderTimes: true }) {
+    this.layout = layout;
+    this.orderTimes = layout.orderTimes;
+    this.orderStride = layout.orderTimes ? ORDER_STRIDE : TOTALS_STRIDE;
+  }
+
+  private readonly layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean };
+  /**
+   * Whether each order keeps its earliest row and purchase line (`FIRST_AT`, `PURCHASE_AT`), as
+   * per-customer lists of purchase days need. Without them (order totals alone), an order keeps
+   * `NET` and `GROSS`, flags say whether it has a kept row and a purchase line, and each customer
+   * keeps the earliest and latest purchase line (`firstPurchaseAt`, `lastPurchaseAt`).
+   */
+  readonly orderTimes: boolean;
+  /** Numbers per order in `orderValues`: `ORDER_STRIDE` with order times, `TOTALS_STRIDE` without. */
+  readonly orderStride: number;
+  /** Per customer, without order times: the earliest and latest purchase line, epoch ms. */
+  readonly firstPurchaseAt: number[] = [];
+  readonly lastPurchaseAt: number[] = [];
 
   readonly customers = new Interner();
   readonly customerRecords: (Customer | undefined)[] = [];
@@ -132,12 +157,13 @@ export class SummaryState {
   orderCount = 0;
   orderCustomer = new Int32Array(0);
   /**
-   * Four numbers per order, side by side so that folding a row touches one cache line: at
-   * `ORDER_STRIDE * order` + `NET` (refunds included), `GROSS`, `PURCHASE_AT` (earliest purchase
-   * line) and `FIRST_AT` (earliest row).
+   * `orderStride` numbers per order, side by side so that folding a row touches one cache line:
+   * at `orderStride * order` + `NET` (refunds included), `GROSS`, and with order times
+   * `PURCHASE_AT` (earliest purchase line) and `FIRST_AT` (earliest row).
    */
   orderValues = new Float64Array(0);
-  orderDiscounted = new Uint8Array(0);
+  /** Per order: `DISCOUNTED`, `KEPT` and `PURCHASE` bits. */
+  orderFlags = new Uint8Array(0);
 
   /**
    * Orders `0 .. groupedOrders` came with the first batch and sit grouped by customer: customer
@@ -188,6 +214,10 @@ export class SummaryState {
       this.lastInteractionAt.push(-Infinity);
       this.scoreSum.push(0);
       this.scoreCount.push(0);
+      if (!this.orderTimes) {
+        this.firstPurchaseAt.push(Infinity);
+        this.lastPurchaseAt.push(-Infinity);
+      }
     }
   }
 
@@ -195,17 +225,18 @@ export class SummaryState {
     if (count > this.orderCustomer.length) {
       this.orderCustomer = growColumn(this.orderCustomer, count);
       // As many orders' worth as the other columns hold.
-      this.orderValues = growColumn(this.orderValues, this.orderCustomer.length * ORDER_STRIDE);
-      this.orderDiscounted = growColumn(this.orderDiscounted, count);
+      this.orderValues = growColumn(this.orderValues, this.orderCustomer.length * this.orderStride);
+      this.orderFlags = growColumn(this.orderFlags, count);
     }
     this.orderCustomer.fill(-1, this.orderCount, count);
     const values = this.orderValues;
-    for (let order = this.orderCount; order < count; order++) {
-      const base = order * ORDER_STRIDE;
-      values[base + NET] = 0;
-      values[base + GROSS] = 0;
-      values[base + PURCHASE_AT] = Infinity;
-      values[base + FIRST_AT] = Infinity;
+    const stride = this.orderStride;
+    values.fill(0, this.orderCount * stride, count * stride);
+    if (this.orderTimes) {
+      for (let order = this.orderCount; order < count; order++) {
+        values[order * stride + PURCHASE_AT] = Infinity;
+        values[order * stride + FIRST_AT] = Infinity;
+      }
     }
     this.orderCount = count;
   }
@@ -355,6 +386,9 @@ export class SummaryState {
     let lastCategory: string | undefined;
     let category = -1;
     const values = this.orderValues;
+    const flags = this.orderFlags;
+    const times = this.orderTimes;
+    const stride = this.orderStride;
     for (let record = 0; record < records.length; record++) {
       const row = records[record] as Transaction;
       const order = map.orders === undefined ? (orderOfRecord[record] as number) : (map.orders[orderOfRecord[record] as number] as number);
@@ -363,15 +397,22 @@ export class SummaryState {
       if (row.status === 'cancelled' || !keep(row.at)) continue;
       const amount = row.amount;
       const at = row.at;
-      const base = order * ORDER_STRIDE;
-      if (at < (values[base + FIRST_AT] as number)) values[base + FIRST_AT] = at;
+      const base = order * stride;
+      if (!times) flags[order] = (flags[order] as number) | KEPT;
+      else if (at < (values[base + FIRST_AT] as number)) values[base + FIRST_AT] = at;
       if (row.status === 'refunded') {
         values[base + GROSS] = (values[base + GROSS] as number) + Math.abs(amount);
       } else if (amount >= 0) {
-        if (row.discount !== undefined && row.discount > 0) this.orderDiscounted[order] = 1;
+        if (row.discount !== undefined && row.discount > 0) flags[order] = (flags[order] as number) | DISCOUNTED;
         values[base + NET] = (values[base + NET] as number) + amount;
         values[base + GROSS] = (values[base + GROSS] as number) + amount;
-        if (at < (values[base + PURCHASE_AT] as number)) values[base + PURCHASE_AT] = at;
+        if (times) {
+          if (at < (values[base + PURCHASE_AT] as number)) values[base + PURCHASE_AT] = at;
+        } else {
+          flags[order] = (flags[order] as number) | PURCHASE;
+          if (at < (this.firstPurchaseAt[customer] as number)) this.firstPurchaseAt[customer] = at;
+          if (at > (this.lastPurchaseAt[customer] as number)) this.lastPurchaseAt[customer] = at;
+        }
         if (keepLines && row.category !== undefined) {
           if (row.category !== lastCategory) {
             lastCategory = row.category;
@@ -464,15 +505,19 @@ export class SummaryState {
       if (customer < 0) continue;
       const order = this.order(other.orders.names[theirs] as string);
       this.orderCustomer[order] = customerMap[customer] as number;
-      const mine = order * ORDER_STRIDE;
-      const base = theirs * ORDER_STRIDE;
+      // Merged states share a layout: createSummarizer merges only summarizers asked for the same fields.
+      const stride = this.orderStride;
+      const mine = order * stride;
+      const base = theirs * stride;
       const values = this.orderValues;
       const given = other.orderValues;
       values[mine + NET] = (values[mine + NET] as number) + (given[base + NET] as number);
       values[mine + GROSS] = (values[mine + GROSS] as number) + (given[base + GROSS] as number);
-      values[mine + PURCHASE_AT] = Math.min(values[mine + PURCHASE_AT] as number, given[base + PURCHASE_AT] as number);
-      values[mine + FIRST_AT] = Math.min(values[mine + FIRST_AT] as number, given[base + FIRST_AT] as number);
-      if (other.orderDiscounted[theirs] === 1) this.orderDiscounted[order] = 1;
+      if (this.orderTimes) {
+        values[mine + PURCHASE_AT] = Math.min(values[mine + PURCHASE_AT] as number, given[base + PURCHASE_AT] as number);
+        values[mine + FIRST_AT] = Math.min(values[mine + FIRST_AT] as number, given[base + FIRST_AT] as number);
+      }
+      this.orderFlags[order] = (this.orderFlags[order] as number) | (other.orderFlags[theirs] as number);
     }
     const categoryMap = other.categories.names.map((name) => this.categories.intern(name));
     other.groupedLineCount.forEach((count, customer) => {
@@ -491,6 +536,10 @@ export class SummaryState {
     this.interactionsGiven ||= other.interactionsGiven;
     customerMap.forEach((mine, index) => {
       this.addInteractionTally(mine, other.interactionCount[index] as number, other.lastInteractionAt[index] as number, other.scoreSum[index] as number, other.scoreCount[index] as number);
+      if (!this.orderTimes) {
+        this.firstPurchaseAt[mine] = Math.min(this.firstPurchaseAt[mine] as number, other.firstPurchaseAt[index] as number);
+        this.lastPurchaseAt[mine] = Math.max(this.lastPurchaseAt[mine] as number, other.lastPurchaseAt[index] as number);
+      }
     });
     const kindMap = other.kinds.names.map((name) => this.kinds.intern(name));
     other.kindCustomer.forEach((customer, entry) => {

@@ -3,7 +3,7 @@ import { sortIndicesByText } from '../internal/sortIndicesByText';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import type { FeatureSelection } from './featureSelection';
 import { firstBatchLines, firstBatchOrders, laterLines, laterOrders, ordersIn } from './customerRuns';
-import { FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
+import { DISCOUNTED, FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
@@ -247,7 +247,7 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
         scratch.net[orders] = net;
         scratch.order[orders] = orders;
         orders++;
-        if (runs.discounted[i] === 1) discountedOrders++;
+        if (((runs.discounted[i] as number) & DISCOUNTED) !== 0) discountedOrders++;
         if (purchaseAt < firstAt) firstAt = purchaseAt;
         if (purchaseAt > lastAt) lastAt = purchaseAt;
       }

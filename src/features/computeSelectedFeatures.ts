@@ -1,9 +1,9 @@
 import { sortIndicesByText } from '../internal/sortIndicesByText';
 import { computeFeatures, EMPTY, type FeatureSettings } from './computeFeatures';
 import type { FeatureName, FeatureSelection } from './featureSelection';
-import { FIRST_AT, GROSS, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
+import { DISCOUNTED, GROSS, KEPT, NET, PURCHASE, TOTALS_STRIDE, type SummaryState } from './SummaryState';
 
-/** Each customer's order totals, from one pass over the orders in the state's order: no grouping by customer. */
+/** Each customer's order totals, from one pass over the orders of a state kept without order times: no grouping by customer. */
 class OrderTotals {
   readonly kept: Int32Array;
   readonly orders: Int32Array;
@@ -11,38 +11,38 @@ class OrderTotals {
   readonly net: Float64Array;
   readonly gross: Float64Array;
   readonly refunded: Float64Array;
-  readonly firstAt: Float64Array;
-  readonly lastAt: Float64Array;
+  readonly firstAt: readonly number[];
+  readonly lastAt: readonly number[];
 
   constructor(state: SummaryState, customerCount: number) {
+    if (state.orderTimes) throw new TypeError('OrderTotals reads a state kept without order times');
     this.kept = new Int32Array(customerCount);
     this.orders = new Int32Array(customerCount);
     this.discounted = new Int32Array(customerCount);
     this.net = new Float64Array(customerCount);
     this.gross = new Float64Array(customerCount);
     this.refunded = new Float64Array(customerCount);
-    this.firstAt = new Float64Array(customerCount).fill(Infinity);
-    this.lastAt = new Float64Array(customerCount).fill(-Infinity);
-    const { orderCustomer, orderValues: values, orderDiscounted, orderCount } = state;
+    const { orderCustomer, orderValues: values, orderFlags, orderCount } = state;
     // Orders in index order: each customer's are summed in the order computeFeatures sums them, so the totals are the same to the last bit.
     for (let order = 0; order < orderCount; order++) {
       const c = orderCustomer[order] as number;
-      const base = order * ORDER_STRIDE;
+      const flags = orderFlags[order] as number;
       // An order whose rows were all cancelled or outside the window only names its owner.
-      if (c < 0 || values[base + FIRST_AT] === Infinity) continue;
+      if (c < 0 || (flags & KEPT) === 0) continue;
+      const base = order * TOTALS_STRIDE;
       const net = values[base + NET] as number;
       const gross = values[base + GROSS] as number;
       this.kept[c] = (this.kept[c] as number) + 1;
       this.net[c] = (this.net[c] as number) + net;
       this.gross[c] = (this.gross[c] as number) + gross;
       this.refunded[c] = (this.refunded[c] as number) + (gross - net);
-      const purchaseAt = values[base + PURCHASE_AT] as number;
-      if (purchaseAt === Infinity) continue;
+      if ((flags & PURCHASE) === 0) continue;
       this.orders[c] = (this.orders[c] as number) + 1;
-      if (orderDiscounted[order] === 1) this.discounted[c] = (this.discounted[c] as number) + 1;
-      if (purchaseAt < (this.firstAt[c] as number)) this.firstAt[c] = purchaseAt;
-      if (purchaseAt > (this.lastAt[c] as number)) this.lastAt[c] = purchaseAt;
+      if ((flags & DISCOUNTED) !== 0) this.discounted[c] = (this.discounted[c] as number) + 1;
     }
+    // The earliest and latest purchase lines were kept per customer while folding.
+    this.firstAt = state.firstPurchaseAt;
+    this.lastAt = state.lastPurchaseAt;
   }
 }
 

@@ -158,7 +158,8 @@ export function summarizerFor(functionName: string, options: SummarizeOptions & 
   const settings = resolveSummarizeOptions(functionName, options);
   const selection = settings.selection;
   // Totals need no grouping by customer; the category mix needs the category lines.
-  const state = new SummaryState({ groupFirstBatch: selection?.totalsOnly !== true, keepCategoryLines: selection === undefined || selection.categories });
+  const totalsOnly = selection?.totalsOnly === true;
+  const state = new SummaryState({ groupFirstBatch: !totalsOnly, keepCategoryLines: selection === undefined || selection.categories, orderTimes: !totalsOnly });
   const { asOfDay, dayNumber } = settings;
   const parseOptions = { onInvalid: 'throw', timeZone: settings.timeZone } as const;
 

@@ -11,6 +11,7 @@ export interface OrderRuns {
   readonly start: Int32Array;
   /** `ORDER_STRIDE` numbers per entry, laid out as in `SummaryState.orderValues`. */
   readonly values: Float64Array;
+  /** `orderFlags` per entry (its `DISCOUNTED` bit is what is read). */
   readonly discounted: Uint8Array;
 }
 
@@ -25,7 +26,7 @@ export function firstBatchOrders(state: SummaryState): OrderRuns {
     customers: state.groupedOrderStart.length - 1,
     start: state.groupedOrderStart,
     values: state.orderValues,
-    discounted: state.orderDiscounted,
+    discounted: state.orderFlags,
   };
 }
 
@@ -44,14 +45,14 @@ export function laterOrders(state: SummaryState, customerCount: number): OrderRu
   const next = start.slice(0, customerCount);
   const values = new Float64Array(size * ORDER_STRIDE);
   const discounted = new Uint8Array(size);
-  const { orderValues, orderDiscounted } = state;
+  const { orderValues, orderFlags } = state;
   for (let order = from; order < to; order++) {
     const customer = owner[order] as number;
     if (customer < 0) continue;
     const at = next[customer] as number;
     next[customer] = at + 1;
     for (let k = 0; k < ORDER_STRIDE; k++) values[at * ORDER_STRIDE + k] = orderValues[order * ORDER_STRIDE + k] as number;
-    discounted[at] = orderDiscounted[order] as number;
+    discounted[at] = orderFlags[order] as number;
   }
   return { customers: size === 0 ? 0 : customerCount, start, values, discounted };
 }
