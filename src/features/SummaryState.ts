@@ -112,8 +112,9 @@ export interface OrderConflict {
  *   had a discount. These fold
  *   associatively, so batches arrive in any order, a refund may come a batch after its order,
  *   and shards merge;
- * - one entry per categorised purchase line: customer, category, spend;
- * - the first batch's orders and category lines are stored grouped by customer, later ones in
+ * - per customer and category bought: the spend and number of its purchase lines, summed as
+ *   lines arrive (a chain of entries per customer);
+ * - the first batch's orders are stored grouped by customer, later ones in
  *   arrival order (see `groupedOrders`), so the common single-batch summary groups nothing twice;
  * - per customer: interaction tallies, and one entry per interaction (customer, kind).
  *
@@ -125,7 +126,7 @@ export class SummaryState {
   /**
    * @param layout - `groupFirstBatch`: store the first batch's orders and lines grouped by
    *   customer (what per-customer lists need; order totals alone do not); `keepCategoryLines`:
-   *   keep the categorised purchase lines (only the category mix reads them).
+   *   keep the category totals (only the category mix reads them).
    */
   constructor(layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean; readonly orderTimes: boolean } = { groupFirstBatch: true, keepCategoryLines: true, orderTimes: true }) {
     this.layout = layout;
@@ -176,18 +177,16 @@ export class SummaryState {
 
   readonly categories = new Interner();
   /**
-   * Categorised purchase lines of the first batch, grouped by customer: customer c's are
-   * `groupedLineStart[c] .. groupedLineStart[c] + groupedLineCount[c]`.
+   * Category totals, one entry per customer and category bought: the category, the spend and
+   * number of its purchase lines (summed in the order the lines arrive), and the customer's next
+   * entry. `categoryHead[c]` is customer c's first entry, -1 for none.
    */
-  groupedLineStart = new Int32Array(1);
-  groupedLineCount = new Int32Array(0);
-  groupedLineCategory = new Int32Array(0);
-  groupedLineSpend = new Float64Array(0);
-  /** Categorised purchase lines of later batches and merges, one entry each: customer, category, spend. */
+  readonly categoryHead: number[] = [];
   categoryEntries = 0;
-  categoryCustomer = new Int32Array(0);
-  categoryOf = new Int32Array(0);
-  categorySpend = new Float64Array(0);
+  entryCategory = new Int32Array(0);
+  entrySpend = new Float64Array(0);
+  entryLines = new Int32Array(0);
+  entryNext = new Int32Array(0);
 
   interactionsGiven = false;
   readonly kinds = new Interner();
@@ -214,6 +213,7 @@ export class SummaryState {
       this.lastInteractionAt.push(-Infinity);
       this.scoreSum.push(0);
       this.scoreCount.push(0);
+      this.categoryHead.push(-1);
       if (!this.orderTimes) {
         this.firstPurchaseAt.push(Infinity);
         this.lastPurchaseAt.push(-Infinity);
@@ -314,22 +314,17 @@ export class SummaryState {
     const { customerOfRecord, orderOfRecord, orderIds } = columns;
     const customerCount = this.customers.names.length;
     const owner = new Int32Array(orderIds.length).fill(-1);
-    const lineStart = new Int32Array(customerCount + 1);
     for (let record = 0; record < orderOfRecord.length; record++) {
       const customer = customers[customerOfRecord[record] as number] as number;
       const order = orderOfRecord[record] as number;
       if ((owner[order] as number) < 0) owner[order] = customer;
-      lineStart[customer + 1] = (lineStart[customer + 1] as number) + 1;
     }
     const orderStart = new Int32Array(customerCount + 1);
     for (let order = 0; order < orderIds.length; order++) {
       const customer = owner[order] as number;
       if (customer >= 0) orderStart[customer + 1] = (orderStart[customer + 1] as number) + 1;
     }
-    for (let c = 0; c < customerCount; c++) {
-      orderStart[c + 1] = (orderStart[c + 1] as number) + (orderStart[c] as number);
-      lineStart[c + 1] = (lineStart[c + 1] as number) + (lineStart[c] as number);
-    }
+    for (let c = 0; c < customerCount; c++) orderStart[c + 1] = (orderStart[c + 1] as number) + (orderStart[c] as number);
     const grouped = orderStart[customerCount] as number;
     const next = orderStart.slice(0, customerCount);
     let loose = grouped;
@@ -351,11 +346,6 @@ export class SummaryState {
     this.extendOrders(orderIds.length);
     this.groupedOrders = grouped;
     this.groupedOrderStart = orderStart;
-    this.groupedLineStart = lineStart;
-    this.groupedLineCount = new Int32Array(customerCount);
-    const lines = this.layout.keepCategoryLines ? orderOfRecord.length : 0;
-    this.groupedLineCategory = new Int32Array(lines);
-    this.groupedLineSpend = new Float64Array(lines);
     return slotOf;
   }
 
@@ -382,7 +372,6 @@ export class SummaryState {
     }
     const map = this.mapBatch(columns);
     const keepLines = this.layout.keepCategoryLines;
-    if (!map.grouped && keepLines) this.reserveCategoryEntries(this.categoryEntries + records.length);
     let lastCategory: string | undefined;
     let category = -1;
     const values = this.orderValues;
@@ -418,14 +407,7 @@ export class SummaryState {
             lastCategory = row.category;
             category = this.categories.intern(lastCategory);
           }
-          if (map.grouped) {
-            const line = (this.groupedLineStart[customer] as number) + (this.groupedLineCount[customer] as number);
-            this.groupedLineCategory[line] = category;
-            this.groupedLineSpend[line] = amount;
-            this.groupedLineCount[customer] = (this.groupedLineCount[customer] as number) + 1;
-          } else {
-            this.addCategory(customer, category, amount);
-          }
+          this.addCategoryTotal(customer, category, amount, 1);
         }
       } else {
         values[base + NET] = (values[base + NET] as number) + amount;
@@ -434,25 +416,28 @@ export class SummaryState {
     return [];
   }
 
-  /** Makes room for `count` category entries at once, so a batch does not grow the columns step by step. */
-  private reserveCategoryEntries(count: number): void {
-    if (count <= this.categoryCustomer.length) return;
-    this.categoryCustomer = growColumn(this.categoryCustomer, count);
-    this.categoryOf = growColumn(this.categoryOf, count);
-    this.categorySpend = growColumn(this.categorySpend, count);
-  }
-
-  private addCategory(customer: number, category: number, spend: number): void {
-    const entry = this.categoryEntries;
-    if (entry === this.categoryCustomer.length) {
-      this.categoryCustomer = growColumn(this.categoryCustomer, entry + 1);
-      this.categoryOf = growColumn(this.categoryOf, entry + 1);
-      this.categorySpend = growColumn(this.categorySpend, entry + 1);
+  /** Adds spend and lines to a customer's total for a category, creating the entry on first sight. */
+  private addCategoryTotal(customer: number, category: number, spend: number, lines: number): void {
+    let entry = this.categoryHead[customer] as number;
+    while (entry >= 0 && this.entryCategory[entry] !== category) entry = this.entryNext[entry] as number;
+    if (entry < 0) {
+      entry = this.categoryEntries;
+      if (entry === this.entryCategory.length) {
+        this.entryCategory = growColumn(this.entryCategory, entry + 1);
+        this.entrySpend = growColumn(this.entrySpend, entry + 1);
+        this.entryLines = growColumn(this.entryLines, entry + 1);
+        this.entryNext = growColumn(this.entryNext, entry + 1);
+      }
+      this.entryCategory[entry] = category;
+      // A total starts at 0, so a spend of -0 sums to 0 as it would on top of other lines.
+      this.entrySpend[entry] = 0;
+      this.entryLines[entry] = 0;
+      this.entryNext[entry] = this.categoryHead[customer] as number;
+      this.categoryHead[customer] = entry;
+      this.categoryEntries = entry + 1;
     }
-    this.categoryCustomer[entry] = customer;
-    this.categoryOf[entry] = category;
-    this.categorySpend[entry] = spend;
-    this.categoryEntries = entry + 1;
+    this.entrySpend[entry] = (this.entrySpend[entry] as number) + spend;
+    this.entryLines[entry] = (this.entryLines[entry] as number) + lines;
   }
 
   /** Keeps the customer's record (attributes, consent, sign-up date); the first one given wins. */
@@ -520,19 +505,11 @@ export class SummaryState {
       this.orderFlags[order] = (this.orderFlags[order] as number) | (other.orderFlags[theirs] as number);
     }
     const categoryMap = other.categories.names.map((name) => this.categories.intern(name));
-    other.groupedLineCount.forEach((count, customer) => {
-      const first = other.groupedLineStart[customer] as number;
-      for (let line = first; line < first + count; line++) {
-        this.addCategory(customerMap[customer] as number, categoryMap[other.groupedLineCategory[line] as number] as number, other.groupedLineSpend[line] as number);
+    other.categoryHead.forEach((head, customer) => {
+      for (let entry = head; entry >= 0; entry = other.entryNext[entry] as number) {
+        this.addCategoryTotal(customerMap[customer] as number, categoryMap[other.entryCategory[entry] as number] as number, other.entrySpend[entry] as number, other.entryLines[entry] as number);
       }
     });
-    for (let entry = 0; entry < other.categoryEntries; entry++) {
-      this.addCategory(
-        customerMap[other.categoryCustomer[entry] as number] as number,
-        categoryMap[other.categoryOf[entry] as number] as number,
-        other.categorySpend[entry] as number,
-      );
-    }
     this.interactionsGiven ||= other.interactionsGiven;
     customerMap.forEach((mine, index) => {
       this.addInteractionTally(mine, other.interactionCount[index] as number, other.lastInteractionAt[index] as number, other.scoreSum[index] as number, other.scoreCount[index] as number);

@@ -2,7 +2,7 @@ import { DAY_MS } from '../internal/dayNumber';
 import { sortIndicesByText } from '../internal/sortIndicesByText';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import type { FeatureSelection } from './featureSelection';
-import { firstBatchLines, firstBatchOrders, laterLines, laterOrders, ordersIn } from './customerRuns';
+import { firstBatchOrders, laterOrders, ordersIn } from './customerRuns';
 import { DISCOUNTED, FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
@@ -106,10 +106,11 @@ class CategoryTotals {
     });
   }
 
-  add(category: number, spend: number): void {
-    if (this.rows[category] === 0) this.touched.push(category);
-    this.spend[category] = (this.spend[category] as number) + spend;
-    this.rows[category] = (this.rows[category] as number) + 1;
+  /** Takes a customer's total for one category (each category once per customer). */
+  add(category: number, spend: number, lines: number): void {
+    this.touched.push(category);
+    this.spend[category] = spend;
+    this.rows[category] = lines;
   }
 
   /**
@@ -191,7 +192,6 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
   const unitDays = unit === 'weeks' ? 7 : 1;
   const customerCount = state.customers.names.length;
   const orderSources = [firstBatchOrders(state), laterOrders(state, customerCount)] as const;
-  const lineSources = [firstBatchLines(state), laterLines(state, customerCount)] as const;
   const kindsOf = state.interactionsGiven ? groupBy(state.kindCustomer, state.kindCustomer.length, customerCount) : undefined;
   const categoryTotals = new CategoryTotals(state.categories.names);
   const kindCounts = new Int32Array(state.kinds.names.length);
@@ -208,11 +208,8 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
     const c = byName[k] as number;
     const record = state.customerRecords[c];
     scratch.ensure(ordersIn(orderSources[0], c) + ordersIn(orderSources[1], c));
-    for (const lines of lineSources) {
-      if (c >= lines.customers) continue;
-      const first = lines.start[c] as number;
-      const end = first + (lines.count[c] as number);
-      for (let i = first; i < end; i++) categoryTotals.add(lines.category[i] as number, lines.spend[i] as number);
+    for (let entry = state.categoryHead[c] as number; entry >= 0; entry = state.entryNext[entry] as number) {
+      categoryTotals.add(state.entryCategory[entry] as number, state.entrySpend[entry] as number, state.entryLines[entry] as number);
     }
     periodNet.fill(0);
     let monetaryTotal = 0;

@@ -1,7 +1,7 @@
 /**
- * Each customer's orders and category lines as contiguous runs, which is how the per-customer
- * pass of `computeFeatures` reads them: the first batch's straight from the state (stored
- * grouped), later batches' and merges' copied into runs here.
+ * Each customer's orders as contiguous runs, which is how the per-customer pass of
+ * `computeFeatures` reads them: the first batch's straight from the state (stored grouped),
+ * later batches' and merges' copied into runs here.
  */
 import { ORDER_STRIDE, type SummaryState } from './SummaryState';
 
@@ -55,49 +55,4 @@ export function laterOrders(state: SummaryState, customerCount: number): OrderRu
     discounted[at] = orderFlags[order] as number;
   }
   return { customers: size === 0 ? 0 : customerCount, start, values, discounted };
-}
-
-/** Category lines in runs per customer: customer c's are `start[c] .. start[c] + count[c]`, for c below `customers`. */
-export interface LineRuns {
-  readonly customers: number;
-  readonly start: Int32Array;
-  readonly count: Int32Array;
-  readonly category: Int32Array;
-  readonly spend: Float64Array;
-}
-
-/** The first batch's category lines, which the state keeps grouped by customer. */
-export function firstBatchLines(state: SummaryState): LineRuns {
-  return {
-    customers: state.groupedLineCount.length,
-    start: state.groupedLineStart,
-    count: state.groupedLineCount,
-    category: state.groupedLineCategory,
-    spend: state.groupedLineSpend,
-  };
-}
-
-/** The category lines of later batches and merges, copied into runs per customer like {@link laterOrders}. */
-export function laterLines(state: SummaryState, customerCount: number): LineRuns {
-  const owner = state.categoryCustomer;
-  const entries = state.categoryEntries;
-  const count = new Int32Array(customerCount);
-  for (let entry = 0; entry < entries; entry++) {
-    const customer = owner[entry] as number;
-    count[customer] = (count[customer] as number) + 1;
-  }
-  const start = new Int32Array(customerCount + 1);
-  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c] as number) + (count[c] as number);
-  const next = start.slice(0, customerCount);
-  const category = new Int32Array(entries);
-  const spend = new Float64Array(entries);
-  const { categoryOf, categorySpend } = state;
-  for (let entry = 0; entry < entries; entry++) {
-    const customer = owner[entry] as number;
-    const at = next[customer] as number;
-    next[customer] = at + 1;
-    category[at] = categoryOf[entry] as number;
-    spend[at] = categorySpend[entry] as number;
-  }
-  return { customers: entries === 0 ? 0 : customerCount, start, count, category, spend };
 }
