@@ -79,16 +79,19 @@ export function groupBy(keys: ArrayLike<number>, count: number, groupCount: numb
   return { start, rows };
 }
 
-/** The numbers kept per order in `SummaryState.orderValues` (in the layout with order times), and where each sits. */
-export const ORDER_STRIDE = 4;
+/**
+ * The numbers kept per order in `SummaryState.orderValues`, and where each sits: `NET` (refunds
+ * included) and `GROSS`, and in the layout with order times `AT`: the earliest purchase line, or
+ * the earliest kept row while the order has no purchase line (a refund on its own).
+ */
+export const ORDER_STRIDE = 3;
 export const NET = 0;
 export const GROSS = 1;
-export const PURCHASE_AT = 2;
-export const FIRST_AT = 3;
+export const AT = 2;
 /** In the layout without order times, two numbers per order: `NET` and `GROSS`. */
 export const TOTALS_STRIDE = 2;
 
-/** Bits of `SummaryState.orderFlags`: a discounted row (every layout); a kept row and a purchase line (the layout without order times, where no times say so). */
+/** Bits of `SummaryState.orderFlags`: a discounted purchase line, a kept row (not cancelled, in the window), a purchase line. */
 export const DISCOUNTED = 1;
 export const KEPT = 2;
 export const PURCHASE = 4;
@@ -136,10 +139,9 @@ export class SummaryState {
 
   private readonly layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean };
   /**
-   * Whether each order keeps its earliest row and purchase line (`FIRST_AT`, `PURCHASE_AT`), as
-   * per-customer lists of purchase days need. Without them (order totals alone), an order keeps
-   * `NET` and `GROSS`, flags say whether it has a kept row and a purchase line, and each customer
-   * keeps the earliest and latest purchase line (`firstPurchaseAt`, `lastPurchaseAt`).
+   * Whether each order keeps its time (`AT`), as per-customer lists of purchase days need.
+   * Without it (order totals alone), an order keeps `NET` and `GROSS`, and each customer keeps
+   * the earliest and latest purchase line (`firstPurchaseAt`, `lastPurchaseAt`).
    */
   readonly orderTimes: boolean;
   /** Numbers per order in `orderValues`: `ORDER_STRIDE` with order times, `TOTALS_STRIDE` without. */
@@ -157,11 +159,7 @@ export class SummaryState {
   /** Number of orders; the order columns have room for more. -1 as customer: no kept row yet. */
   orderCount = 0;
   orderCustomer = new Int32Array(0);
-  /**
-   * `orderStride` numbers per order, side by side so that folding a row touches one cache line:
-   * at `orderStride * order` + `NET` (refunds included), `GROSS`, and with order times
-   * `PURCHASE_AT` (earliest purchase line) and `FIRST_AT` (earliest row).
-   */
+  /** `orderStride` numbers per order, side by side (a folded row touches one or two cache lines): `NET`, `GROSS` and, with order times, `AT`. */
   orderValues = new Float64Array(0);
   /** Per order: `DISCOUNTED`, `KEPT` and `PURCHASE` bits. */
   orderFlags = new Uint8Array(0);
@@ -232,12 +230,7 @@ export class SummaryState {
     const values = this.orderValues;
     const stride = this.orderStride;
     values.fill(0, this.orderCount * stride, count * stride);
-    if (this.orderTimes) {
-      for (let order = this.orderCount; order < count; order++) {
-        values[order * stride + PURCHASE_AT] = Infinity;
-        values[order * stride + FIRST_AT] = Infinity;
-      }
-    }
+    if (this.orderTimes) for (let order = this.orderCount; order < count; order++) values[order * stride + AT] = Infinity;
     this.orderCount = count;
   }
 
@@ -387,18 +380,22 @@ export class SummaryState {
       const amount = row.amount;
       const at = row.at;
       const base = order * stride;
-      if (!times) flags[order] = (flags[order] as number) | KEPT;
-      else if (at < (values[base + FIRST_AT] as number)) values[base + FIRST_AT] = at;
+      const before = flags[order] as number;
+      flags[order] = before | KEPT;
+      // The order's time: its earliest purchase line; until it has one, its earliest kept row.
+      const timeOfRow = times && (before & PURCHASE) === 0 && at < (values[base + AT] as number);
       if (row.status === 'refunded') {
         values[base + GROSS] = (values[base + GROSS] as number) + Math.abs(amount);
+        if (timeOfRow) values[base + AT] = at;
       } else if (amount >= 0) {
         if (row.discount !== undefined && row.discount > 0) flags[order] = (flags[order] as number) | DISCOUNTED;
         values[base + NET] = (values[base + NET] as number) + amount;
         values[base + GROSS] = (values[base + GROSS] as number) + amount;
+        flags[order] = (flags[order] as number) | PURCHASE;
         if (times) {
-          if (at < (values[base + PURCHASE_AT] as number)) values[base + PURCHASE_AT] = at;
+          // The first purchase line replaces the time of earlier non-purchase rows.
+          if ((before & PURCHASE) === 0 || at < (values[base + AT] as number)) values[base + AT] = at;
         } else {
-          flags[order] = (flags[order] as number) | PURCHASE;
           if (at < (this.firstPurchaseAt[customer] as number)) this.firstPurchaseAt[customer] = at;
           if (at > (this.lastPurchaseAt[customer] as number)) this.lastPurchaseAt[customer] = at;
         }
@@ -411,6 +408,7 @@ export class SummaryState {
         }
       } else {
         values[base + NET] = (values[base + NET] as number) + amount;
+        if (timeOfRow) values[base + AT] = at;
       }
     }
     return [];
@@ -499,8 +497,11 @@ export class SummaryState {
       values[mine + NET] = (values[mine + NET] as number) + (given[base + NET] as number);
       values[mine + GROSS] = (values[mine + GROSS] as number) + (given[base + GROSS] as number);
       if (this.orderTimes) {
-        values[mine + PURCHASE_AT] = Math.min(values[mine + PURCHASE_AT] as number, given[base + PURCHASE_AT] as number);
-        values[mine + FIRST_AT] = Math.min(values[mine + FIRST_AT] as number, given[base + FIRST_AT] as number);
+        // A purchase line's time wins over rows without one; among equals, the earlier.
+        const minePurchase = ((this.orderFlags[order] as number) & PURCHASE) !== 0;
+        const theirsPurchase = ((other.orderFlags[theirs] as number) & PURCHASE) !== 0;
+        if (minePurchase === theirsPurchase) values[mine + AT] = Math.min(values[mine + AT] as number, given[base + AT] as number);
+        else if (theirsPurchase) values[mine + AT] = given[base + AT] as number;
       }
       this.orderFlags[order] = (this.orderFlags[order] as number) | (other.orderFlags[theirs] as number);
     }

@@ -3,7 +3,7 @@ import { sortIndicesByText } from '../internal/sortIndicesByText';
 import type { CustomerFeatures, TimeUnit } from './CustomerFeatures';
 import type { FeatureSelection } from './featureSelection';
 import { firstBatchOrders, laterOrders, ordersIn } from './customerRuns';
-import { DISCOUNTED, FIRST_AT, GROSS, groupBy, NET, ORDER_STRIDE, PURCHASE_AT, type SummaryState } from './SummaryState';
+import { AT, DISCOUNTED, GROSS, groupBy, KEPT, NET, ORDER_STRIDE, PURCHASE, type SummaryState } from './SummaryState';
 
 /** What turns sufficient statistics into features. */
 export interface FeatureSettings {
@@ -225,18 +225,18 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
       const to = runs.start[c + 1] as number;
       for (let i = runs.start[c] as number; i < to; i++) {
         const base = i * ORDER_STRIDE;
-        const net = runs.values[base + NET] as number;
-        const purchaseAt = runs.values[base + PURCHASE_AT] as number;
-        const orderFirstAt = runs.values[base + FIRST_AT] as number;
+        const flags = runs.flags[i] as number;
         // An order whose rows were all cancelled or outside the window only names its owner.
-        if (orderFirstAt === Infinity) continue;
+        if ((flags & KEPT) === 0) continue;
+        const net = runs.values[base + NET] as number;
+        const orderAt = runs.values[base + AT] as number;
         keptOrders++;
         monetaryTotal += net;
         const gross = runs.values[base + GROSS] as number;
         grossSpend += gross;
         refundedAmount += gross - net;
-        const isPurchase = purchaseAt !== Infinity;
-        const day = dayNumber(isPurchase ? purchaseAt : orderFirstAt);
+        const isPurchase = (flags & PURCHASE) !== 0;
+        const day = dayNumber(orderAt);
         const periodsBack = Math.floor((asOfDay - day) / trendPeriodDays);
         if (periodsBack < trackedPeriods) periodNet[periodsBack] = (periodNet[periodsBack] as number) + net;
         if (!isPurchase) continue;
@@ -244,9 +244,9 @@ export function computeFeatures(state: SummaryState, settings: FeatureSettings):
         scratch.net[orders] = net;
         scratch.order[orders] = orders;
         orders++;
-        if (((runs.discounted[i] as number) & DISCOUNTED) !== 0) discountedOrders++;
-        if (purchaseAt < firstAt) firstAt = purchaseAt;
-        if (purchaseAt > lastAt) lastAt = purchaseAt;
+        if ((flags & DISCOUNTED) !== 0) discountedOrders++;
+        if (orderAt < firstAt) firstAt = orderAt;
+        if (orderAt > lastAt) lastAt = orderAt;
       }
     }
 

@@ -11,8 +11,8 @@ export interface OrderRuns {
   readonly start: Int32Array;
   /** `ORDER_STRIDE` numbers per entry, laid out as in `SummaryState.orderValues`. */
   readonly values: Float64Array;
-  /** `orderFlags` per entry (its `DISCOUNTED` bit is what is read). */
-  readonly discounted: Uint8Array;
+  /** `orderFlags` per entry. */
+  readonly flags: Uint8Array;
 }
 
 /** How many orders customer c has in these runs. */
@@ -26,7 +26,7 @@ export function firstBatchOrders(state: SummaryState): OrderRuns {
     customers: state.groupedOrderStart.length - 1,
     start: state.groupedOrderStart,
     values: state.orderValues,
-    discounted: state.orderFlags,
+    flags: state.orderFlags,
   };
 }
 
@@ -44,7 +44,7 @@ export function laterOrders(state: SummaryState, customerCount: number): OrderRu
   const size = start[customerCount] as number;
   const next = start.slice(0, customerCount);
   const values = new Float64Array(size * ORDER_STRIDE);
-  const discounted = new Uint8Array(size);
+  const flags = new Uint8Array(size);
   const { orderValues, orderFlags } = state;
   for (let order = from; order < to; order++) {
     const customer = owner[order] as number;
@@ -52,7 +52,7 @@ export function laterOrders(state: SummaryState, customerCount: number): OrderRu
     const at = next[customer] as number;
     next[customer] = at + 1;
     for (let k = 0; k < ORDER_STRIDE; k++) values[at * ORDER_STRIDE + k] = orderValues[order * ORDER_STRIDE + k] as number;
-    discounted[at] = orderFlags[order] as number;
+    flags[at] = orderFlags[order] as number;
   }
-  return { customers: size === 0 ? 0 : customerCount, start, values, discounted };
+  return { customers: size === 0 ? 0 : customerCount, start, values, flags };
 }

@@ -1,6 +1,6 @@
 import type { Transaction, TransactionInput } from '../model/transactionSchema';
 import { summarizerFor, summaryStateOf, type SummarizeOptions } from './createSummarizer';
-import { groupBy, ORDER_STRIDE, PURCHASE_AT } from './SummaryState';
+import { AT, groupBy, ORDER_STRIDE, PURCHASE } from './SummaryState';
 
 /** Each customer's purchase days, ascending and distinct, as day numbers (days since 1970-01-01 in the time zone). */
 export interface PurchaseDays {
@@ -31,8 +31,8 @@ export function purchaseDaysByCustomer(functionName: string, transactions: reado
     start[c] = days.length;
     scratch.length = 0;
     for (let i = ordersOf.start[c] as number; i < (ordersOf.start[c + 1] as number); i++) {
-      const purchaseAt = state.orderValues[(ordersOf.rows[i] as number) * ORDER_STRIDE + PURCHASE_AT] as number;
-      if (purchaseAt !== Infinity) scratch.push(settings.dayNumber(purchaseAt));
+      const order = ordersOf.rows[i] as number;
+      if (((state.orderFlags[order] as number) & PURCHASE) !== 0) scratch.push(settings.dayNumber(state.orderValues[order * ORDER_STRIDE + AT] as number));
     }
     scratch.sort((left, right) => left - right);
     for (let i = 0; i < scratch.length; i++) if (i === 0 || scratch[i] !== scratch[i - 1]) days.push(scratch[i] as number);

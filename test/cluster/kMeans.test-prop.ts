@@ -67,8 +67,16 @@ describe('kMeans', () => {
         // ml-kmeans keeps an emptied cluster's old centre where we restart it: compare runs where none emptied.
         if (new Set(theirs.clusters).size < k) return;
         compared++;
-        expect(Array.from(ours.labels)).toEqual(theirs.clusters);
-        theirs.centroids.forEach((centroid, c) => centroid.forEach((value, d) => expect(ours.centroids[c * dimensions + d]).toBeCloseTo(value, 9)));
+        // The same clusters, named alike up to a relabelling: a run may reach the same partition
+        // with two clusters' numbers swapped (seen once in about 1,500 cases: the same points,
+        // distances and inertia, labels 2 and 5 exchanged).
+        const rename = new Map<number, number>();
+        ours.labels.forEach((label, i) => {
+          if (!rename.has(label)) rename.set(label, theirs.clusters[i] as number);
+        });
+        expect(new Set(rename.values()).size).toBe(rename.size);
+        expect(Array.from(ours.labels, (label) => rename.get(label))).toEqual(theirs.clusters);
+        rename.forEach((c, label) => (theirs.centroids[c] as number[]).forEach((value, d) => expect(ours.centroids[label * dimensions + d]).toBeCloseTo(value, 9)));
       }),
       { numRuns: 60 },
     );

@@ -254,6 +254,26 @@ describe('createSummarizer', () => {
     expect(merged.result()).toEqual(expected);
   });
 
+  it("dates an order by its earliest purchase line, whichever batch or shard brings it, and a refund-only order by its earliest row", () => {
+    const rows = [
+      { orderId: 'o1', customerId: 'c1', at: '2026-03-01', amount: -5 }, // a refund dated before its purchase
+      { orderId: 'o1', customerId: 'c1', at: '2026-05-20', amount: 50 },
+      { orderId: 'o1', customerId: 'c1', at: '2026-05-25', amount: 10 },
+      { orderId: 'r1', customerId: 'c1', at: '2026-01-10', amount: -7 }, // a refund on its own
+      { orderId: 'r1', customerId: 'c1', at: '2026-02-10', amount: -3 },
+    ] as const;
+    const expected = summarize(rows, { asOf, trendPeriodDays: 30, trendPeriods: 6 });
+    expect(expected[0]).toMatchObject({ orders: 1, firstPurchaseAt: Date.UTC(2026, 4, 20), monetaryTotal: 45, spendLastPeriod: 0, spendPreviousPeriod: 55 });
+    for (const order of [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]]) {
+      const batches = createSummarizer({ asOf, trendPeriodDays: 30, trendPeriods: 6 });
+      for (const index of order) batches.add([rows[index] as (typeof rows)[number]]);
+      expect(batches.result()).toEqual(expected);
+      const early = createSummarizer({ asOf, trendPeriodDays: 30, trendPeriods: 6 }).add(order.slice(0, 2).map((index) => rows[index] as (typeof rows)[number]));
+      const late = createSummarizer({ asOf, trendPeriodDays: 30, trendPeriods: 6 }).add(order.slice(2).map((index) => rows[index] as (typeof rows)[number]));
+      expect(late.merge(early).result()).toEqual(expected);
+    }
+  });
+
   it('refuses to merge summarizers with different options, itself, or something else', () => {
     const a = createSummarizer({ asOf });
     expect(() => a.merge(createSummarizer({ asOf, unit: 'weeks' }))).toThrow(/same asOf/);
