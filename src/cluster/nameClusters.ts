@@ -3,6 +3,14 @@ import type { RfmLanguage } from '../scores/rfm/rfmSegments';
 type Phrase = Readonly<Record<RfmLanguage, string>>;
 type Words = Readonly<Record<'veryHigh' | 'high' | 'low' | 'veryLow', Phrase>>;
 
+/** Orders and purchase days both say how often a customer buys. */
+const FREQUENCY_WORDS: Words = {
+  veryHigh: { en: 'very frequent', zh: '购买极频繁', es: 'muy frecuente' },
+  high: { en: 'frequent', zh: '高频购买', es: 'frecuente' },
+  low: { en: 'infrequent', zh: '低频购买', es: 'poco frecuente' },
+  veryLow: { en: 'very infrequent', zh: '极少购买', es: 'muy poco frecuente' },
+};
+
 /** How a cluster that stands out on a field is described, per field, direction and strength. */
 const FIELD_WORDS: Readonly<Record<string, Words>> = {
   monetaryTotal: {
@@ -11,18 +19,8 @@ const FIELD_WORDS: Readonly<Record<string, Words>> = {
     low: { en: 'low spend', zh: '低消费', es: 'gasto bajo' },
     veryLow: { en: 'very low spend', zh: '极低消费', es: 'gasto muy bajo' },
   },
-  orders: {
-    veryHigh: { en: 'very frequent', zh: '购买极频繁', es: 'muy frecuente' },
-    high: { en: 'frequent', zh: '高频购买', es: 'frecuente' },
-    low: { en: 'infrequent', zh: '低频购买', es: 'poco frecuente' },
-    veryLow: { en: 'very infrequent', zh: '极少购买', es: 'muy poco frecuente' },
-  },
-  purchaseDays: {
-    veryHigh: { en: 'very frequent', zh: '购买极频繁', es: 'muy frecuente' },
-    high: { en: 'frequent', zh: '高频购买', es: 'frecuente' },
-    low: { en: 'infrequent', zh: '低频购买', es: 'poco frecuente' },
-    veryLow: { en: 'very infrequent', zh: '极少购买', es: 'muy poco frecuente' },
-  },
+  orders: FREQUENCY_WORDS,
+  purchaseDays: FREQUENCY_WORDS,
   daysSinceLastPurchase: {
     veryHigh: { en: 'long lapsed', zh: '流失已久', es: 'inactivo hace mucho' },
     high: { en: 'lapsed', zh: '久未购买', es: 'inactivo' },

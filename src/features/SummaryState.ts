@@ -111,8 +111,8 @@ export interface OrderConflict {
  * The sufficient statistics of a summary, all integer-indexed typed columns:
  *
  * - per order: its customer (set by its first row, whatever the row's status or date), net amount
- *   (refunds included), gross amount, earliest purchase line, earliest row, and whether any row
- *   had a discount. These fold
+ *   (refunds included), gross amount, its time (see `AT`), and flags for a kept row, a purchase
+ *   line and a discount. These fold
  *   associatively, so batches arrive in any order, a refund may come a batch after its order,
  *   and shards merge;
  * - per customer and category bought: the spend and number of its purchase lines, summed as
@@ -128,16 +128,17 @@ export interface OrderConflict {
 export class SummaryState {
   /**
    * @param layout - `groupFirstBatch`: store the first batch's orders and lines grouped by
-   *   customer (what per-customer lists need; order totals alone do not); `keepCategoryLines`:
-   *   keep the category totals (only the category mix reads them).
+   *   customer (what per-customer lists need; order totals alone do not); `keepCategoryTotals`:
+   *   keep each customer's category totals (only the category mix reads them); `orderTimes`:
+   *   keep each order's time (see `orderTimes`).
    */
-  constructor(layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean; readonly orderTimes: boolean } = { groupFirstBatch: true, keepCategoryLines: true, orderTimes: true }) {
+  constructor(layout: { readonly groupFirstBatch: boolean; readonly keepCategoryTotals: boolean; readonly orderTimes: boolean } = { groupFirstBatch: true, keepCategoryTotals: true, orderTimes: true }) {
     this.layout = layout;
     this.orderTimes = layout.orderTimes;
     this.orderStride = layout.orderTimes ? ORDER_STRIDE : TOTALS_STRIDE;
   }
 
-  private readonly layout: { readonly groupFirstBatch: boolean; readonly keepCategoryLines: boolean };
+  private readonly layout: { readonly groupFirstBatch: boolean; readonly keepCategoryTotals: boolean };
   /**
    * Whether each order keeps its time (`AT`), as per-customer lists of purchase days need.
    * Without it (order totals alone), an order keeps `NET` and `GROSS`, and each customer keeps
@@ -300,8 +301,7 @@ export class SummaryState {
 
   /**
    * Takes the first batch's orders, numbered so that each customer's are contiguous (an order
-   * without a record, all its rows rejected, goes after them), and makes room for the batch's
-   * category lines grouped the same way (at most one per row). Returns each batch order's index.
+   * without a record, all its rows rejected, goes after them). Returns each batch order's index.
    */
   private adoptGrouped(columns: TransactionColumns, customers: Int32Array): Int32Array {
     const { customerOfRecord, orderOfRecord, orderIds } = columns;
@@ -364,7 +364,7 @@ export class SummaryState {
       if (conflicts.length > 0) return conflicts;
     }
     const map = this.mapBatch(columns);
-    const keepLines = this.layout.keepCategoryLines;
+    const keepCategories = this.layout.keepCategoryTotals;
     let lastCategory: string | undefined;
     let category = -1;
     const values = this.orderValues;
@@ -399,7 +399,7 @@ export class SummaryState {
           if (at < (this.firstPurchaseAt[customer] as number)) this.firstPurchaseAt[customer] = at;
           if (at > (this.lastPurchaseAt[customer] as number)) this.lastPurchaseAt[customer] = at;
         }
-        if (keepLines && row.category !== undefined) {
+        if (keepCategories && row.category !== undefined) {
           if (row.category !== lastCategory) {
             lastCategory = row.category;
             category = this.categories.intern(lastCategory);

@@ -115,7 +115,7 @@ class CategoryTotals {
 
   /**
    * Shares by spend (by rows when all categorised spend is zero), keys in name order; sets
-   * `top` (ties go to the alphabetically first name) and `distinct`. Resets the totals.
+   * `top` (ties go to the alphabetically first name) and `distinct`; the next customer's `add` calls start afresh.
    */
   takeShares(): Readonly<Record<string, number>> {
     const { touched, spend, rows, rank, names } = this;
@@ -157,8 +157,6 @@ class CategoryTotals {
         top = name;
         topWeight = weight;
       }
-      spend[category] = 0;
-      rows[category] = 0;
     }
     touched.length = 0;
     this.top = top;

@@ -35,7 +35,7 @@ export interface SummarizeOptions {
  * `FEATURE_CATALOGUE` for the names). Asking only for order totals (`orders`, `monetaryTotal`,
  * `daysSinceLastPurchase` and the like: what RFM needs) skips grouping orders by customer and
  * is several times faster and smaller; leaving out the category mix skips keeping category
- * lines. The values are exactly those of the full summary.
+ * totals. The values are exactly those of the full summary.
  */
 export interface FieldsOption<F extends FeatureName> {
   readonly fields: readonly F[];
@@ -157,9 +157,9 @@ export function createSummarizer(options: SummarizeOptions & { readonly fields?:
 export function summarizerFor(functionName: string, options: SummarizeOptions & { readonly fields?: unknown }): Summarizer {
   const settings = resolveSummarizeOptions(functionName, options);
   const selection = settings.selection;
-  // Totals need no grouping by customer; the category mix needs the category lines.
+  // Order totals need no grouping by customer and no order times; only the category mix needs category totals.
   const totalsOnly = selection?.totalsOnly === true;
-  const state = new SummaryState({ groupFirstBatch: !totalsOnly, keepCategoryLines: selection === undefined || selection.categories, orderTimes: !totalsOnly });
+  const state = new SummaryState({ groupFirstBatch: !totalsOnly, keepCategoryTotals: selection === undefined || selection.categories, orderTimes: !totalsOnly });
   const { asOfDay, dayNumber } = settings;
   const parseOptions = { onInvalid: 'throw', timeZone: settings.timeZone } as const;
 

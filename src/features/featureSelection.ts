@@ -14,7 +14,7 @@ export type SelectedFeatures<F extends FeatureName> = [FeatureName] extends [F] 
 
 /**
  * The features that come from each customer's order totals alone (sums, counts, first and last
- * purchase), with no list of purchase days, category lines, trend periods or interactions.
+ * purchase), with no list of purchase days, category totals, trend periods or interactions.
  * A summary limited to these skips grouping orders by customer altogether.
  */
 const TOTALS_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>([
@@ -39,7 +39,7 @@ const TOTALS_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>([
   'consent',
 ]);
 
-/** The features that need each customer's category lines. */
+/** The features that need each customer's category totals. */
 const CATEGORY_FEATURES: ReadonlySet<FeatureName> = new Set<FeatureName>(['categoryShares', 'topCategory', 'distinctCategories']);
 
 /** What a summary limited to some features has to keep and compute. */
@@ -48,7 +48,7 @@ export interface FeatureSelection {
   readonly fields: readonly FeatureName[];
   /** Every field comes from order totals: orders need not be grouped by customer. */
   readonly totalsOnly: boolean;
-  /** Some field needs the category lines. */
+  /** Some field needs the category totals. */
   readonly categories: boolean;
 }
 

@@ -63,11 +63,11 @@ function expectFinitePositive(parameters: object): void {
   }
 }
 
-describe.each(FITS)('%s', (name, kind, fit) => {
+describe.each(FITS)('%s', (name, kind, fitModel) => {
   describe('rejects what it cannot fit', () => {
     it('an empty population and a population of prospects only: ModelError insufficient_data', () => {
       for (const customers of [[], [PROSPECT, PROSPECT]]) {
-        const error = thrown(() => fit(frozen(customers)));
+        const error = thrown(() => fitModel(frozen(customers)));
         expect(error).toBeInstanceOf(ModelError);
         expect(error).toMatchObject({ name: 'ModelError', code: 'insufficient_data', modelKind: kind, path: [] });
         expect(error.message).toMatch(new RegExp(`^${name} needs at least one customer with a first purchase`));
@@ -87,18 +87,18 @@ describe.each(FITS)('%s', (name, kind, fit) => {
       ['an unknown time unit', { ...week(1, 2, 3), timeUnit: 'months' } as never, 'invalid_value', 'timeUnit'],
       ['a prospect with purchases', week(2, null, null), 'invalid_value', 'repeatPurchases'],
     ] as const)('a row with %s: ValidationError with the row index in path', (_label, row, code, field) => {
-      const error = thrown(() => fit(frozen([week(2, 20, 30), row as BtydCustomer])));
+      const error = thrown(() => fitModel(frozen([week(2, 20, 30), row as BtydCustomer])));
       expect(error).toBeInstanceOf(ValidationError);
       expect(payload(error)).toEqual({ name: 'ValidationError', code, path: [1, field] });
       expect((error as ValidationError).rejectedCount).toBe(1);
     });
 
     it('a null row: ValidationError invalid_type at its index', () => {
-      expect(payload(thrown(() => fit(frozen([week(2, 20, 30), week(1, 1, 2), null as never]))))).toEqual({ name: 'ValidationError', code: 'invalid_type', path: [2] });
+      expect(payload(thrown(() => fitModel(frozen([week(2, 20, 30), week(1, 1, 2), null as never]))))).toEqual({ name: 'ValidationError', code: 'invalid_type', path: [2] });
     });
 
     it('lists every bad row, not only the first', () => {
-      const error = thrown(() => fit(frozen([week(2, 20, 30), week(1, 4, 3), week(3, 3, 9), week(1.5, 1, 2)]))) as ValidationError;
+      const error = thrown(() => fitModel(frozen([week(2, 20, 30), week(1, 4, 3), week(3, 3, 9), week(1.5, 1, 2)]))) as ValidationError;
       expect(error.rejectedCount).toBe(2);
       expect(error.issues.map((issue) => [issue.index, ...issue.path])).toEqual([
         [1, 'firstToLastPurchase'],
@@ -121,24 +121,24 @@ describe.each(FITS)('%s', (name, kind, fit) => {
       ['options "x"', 'x', []],
       ['options null', null, []],
     ] as const)('bad options (%s): ConfigurationError invalid_option', (_label, options, path) => {
-      const error = thrown(() => fit(SAMPLE, options as never));
+      const error = thrown(() => fitModel(SAMPLE, options as never));
       expect(error).toBeInstanceOf(ConfigurationError);
       expect(payload(error)).toEqual({ name: 'ConfigurationError', code: 'invalid_option', path });
     });
 
     it('strict: true with maxIterations: 1 throws ModelError not_converged', () => {
-      const error = thrown(() => fit(SAMPLE, { strict: true, maxIterations: 1 }));
+      const error = thrown(() => fitModel(SAMPLE, { strict: true, maxIterations: 1 }));
       expect(error).toBeInstanceOf(ModelError);
       expect(error).toMatchObject({ code: 'not_converged', modelKind: kind });
       // Without strict the same fit returns, flagged.
-      const model = fit(SAMPLE, { maxIterations: 1 });
+      const model = fitModel(SAMPLE, { maxIterations: 1 });
       expect(model.fit).toMatchObject({ converged: false, iterations: 1 });
       expect(model.fit.stopReason).not.toBe('gradient');
     });
   });
 
   describe('fits', () => {
-    const model = fit(SAMPLE);
+    const model = fitModel(SAMPLE);
 
     it('a plain model that converges on 600 simulated customers', () => {
       expect(model).toMatchObject({ kind, version: 1, timeUnit: 'weeks', fit: { converged: true, stopReason: 'gradient', customers: 600, penalizer: 0, excluded: { prospects: 0 } } });
@@ -147,7 +147,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
     });
 
     it('leaves prospects out and counts them', () => {
-      const withProspects = fit(frozen([...SAMPLE, PROSPECT, PROSPECT, PROSPECT]));
+      const withProspects = fitModel(frozen([...SAMPLE, PROSPECT, PROSPECT, PROSPECT]));
       expect(withProspects.fit).toMatchObject({ customers: 600, excluded: { prospects: 3 } });
       for (const [parameter, value] of Object.entries(withProspects.parameters)) {
         expect(relativeDifference(value, (model.parameters as unknown as Record<string, number>)[parameter] as number), parameter).toBeLessThan(1e-6);
@@ -156,7 +156,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
 
     it('converts days to the first buyer’s unit exactly: the same estimates as all in weeks', () => {
       const mixed = frozen(SAMPLE.map((row, index) => (index % 2 === 1 ? { ...row, timeUnit: 'days' as const, firstToLastPurchase: (row.firstToLastPurchase as number) * 7, firstPurchaseToAsOf: (row.firstPurchaseToAsOf as number) * 7 } : row)));
-      const fitted = fit(mixed);
+      const fitted = fitModel(mixed);
       expect(fitted.timeUnit).toBe('weeks');
       for (const [parameter, value] of Object.entries(fitted.parameters)) {
         expect(relativeDifference(value, (model.parameters as unknown as Record<string, number>)[parameter] as number), parameter).toBeLessThan(1e-5);
@@ -166,7 +166,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
 
     it('records days when the first buyer is in days: rates (α, and β for Pareto/NBD) scale by 7, shapes stay', () => {
       const inDays = frozen(SAMPLE.map((row) => ({ ...row, timeUnit: 'days' as const, firstToLastPurchase: (row.firstToLastPurchase as number) * 7, firstPurchaseToAsOf: (row.firstPurchaseToAsOf as number) * 7 })));
-      const daily = fit(inDays);
+      const daily = fitModel(inDays);
       expect(daily.timeUnit).toBe('days');
       const weekly = model.parameters as unknown as Record<string, number>;
       for (const [parameter, value] of Object.entries(daily.parameters)) {
@@ -176,7 +176,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
     });
 
     it('shrinks the parameters towards 0 with a penalizer, and reports it', () => {
-      const penalized = fit(SAMPLE, { penalizer: 0.1 });
+      const penalized = fitModel(SAMPLE, { penalizer: 0.1 });
       expect(penalized.fit.penalizer).toBe(0.1);
       const plain = model.parameters as unknown as Record<string, number>;
       let plainNorm = 0;
@@ -204,7 +204,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
 
   describe('degenerate data', () => {
     it('a single customer: finite positive parameters, an honest converged flag, a model readClvModel accepts', () => {
-      const model = fit(frozen([week(2, 20, 30)]));
+      const model = fitModel(frozen([week(2, 20, 30)]));
       expectFinitePositive(model.parameters);
       expect(model.fit.customers).toBe(1);
       if (!model.fit.converged) expect(model.fit.stopReason).not.toBe('gradient');
@@ -212,7 +212,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
     });
 
     it('all customers with x = 0: parameters not identified, yet never NaN; a log-likelihood at its supremum 0', () => {
-      const model = fit(frozen([week(0, 0, 30), week(0, 0, 20), week(0, 0, 10), week(0, 0, 10)]));
+      const model = fitModel(frozen([week(0, 0, 30), week(0, 0, 20), week(0, 0, 10), week(0, 0, 10)]));
       expectFinitePositive(model.parameters);
       expect(typeof model.fit.converged).toBe('boolean');
       if (!model.fit.converged) expect(model.fit.stopReason).not.toBe('gradient');
@@ -227,7 +227,7 @@ describe.each(FITS)('%s', (name, kind, fit) => {
     // to run α to the edge of the box and leave a model that could not predict).
     it('refuses customers with repeat purchases but t_x = 0, naming the row', () => {
       try {
-        fit(frozen([...SAMPLE, week(300, 0, 0)]));
+        fitModel(frozen([...SAMPLE, week(300, 0, 0)]));
         expect.fail('accepted x > 0 with t_x = 0');
       } catch (error) {
         expect(error).toBeInstanceOf(ValidationError);

@@ -102,7 +102,7 @@ const CODE_INDEX: { readonly [K in Code]: number } = {
   within_rhythm: 9,
 };
 const MODEL_INDEX = { bgnbd: 0, mbgnbd: 1, paretonbd: 2 } as const;
-/** Each value of a key fits below this, so both halves of a key are small integers (fast map keys, no allocation). */
+/** Each value of a key fits below this, so both halves of a key are 32-bit integers the table stores without allocating. */
 const SLOT = 32_768;
 
 /** The sentence table holds 2^16 sentences at most. */
